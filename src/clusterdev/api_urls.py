@@ -1,0 +1,27 @@
+"""The REST API: one router for every app's endpoints."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from clusterdev.geography.api import views as geography
+from clusterdev.registry.api import views as registry
+
+router = DefaultRouter()
+router.register("clusters", registry.ClusterViewSet, basename="cluster")
+router.register("estimates", registry.EstimateViewSet, basename="estimate")
+router.register("sources", registry.SourceViewSet, basename="source")
+router.register("national-figures", registry.NationalFigureViewSet, basename="nationalfigure")
+router.register("breakdowns", registry.BreakdownViewSet, basename="breakdown")
+router.register("nic-codes", registry.NicCodeViewSet, basename="niccode")
+router.register("geography/states", geography.StateViewSet, basename="state")
+router.register("geography/districts", geography.DistrictViewSet, basename="district")
+router.register("geography/pincodes", geography.PinCodeViewSet, basename="pincode")
+
+app_name = "api"
+urlpatterns = [
+    path("geography/resolve/", geography.resolve, name="resolve"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,1 @@
+"""Shared plumbing: base model, roles, API conventions, exports, SVG charts and maps."""

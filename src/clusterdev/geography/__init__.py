@@ -1,0 +1,1 @@
+"""States, districts and PIN codes of India, loaded from the offline gazetteer."""

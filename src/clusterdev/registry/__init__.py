@@ -1,0 +1,1 @@
+"""The national registry of enterprise clusters, their estimates and their sources."""
