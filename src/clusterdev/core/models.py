@@ -15,3 +15,16 @@ class DomainModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DataVersion(models.Model):
+    """One row whose number goes up with every write to domain data.
+
+    Cached answers carry the number they were computed at; bumping it inside the writing
+    transaction makes every server process see the change on its very next request.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "data version"

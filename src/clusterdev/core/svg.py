@@ -30,7 +30,7 @@ def basemap_path(points: tuple[tuple[float, float], ...]) -> str:
     parts = []
     for lat, lon in points:
         x, y = project(lat, lon)
-        parts.append(f"M{x - 1.2:.1f} {y - 1.2:.1f}h2.4v2.4h-2.4z")
+        parts.append(f"M{x - 1.6:.1f} {y - 1.6:.1f}h3.2v3.2h-3.2z")
     return "".join(parts)
 
 

@@ -16,7 +16,9 @@ from clusterdev.registry.views import basemap, clusters_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    visible = Cluster.objects.visible_to(request.user)
+    everywhere = Cluster.objects.visible_to(request.user)
+    # Headline figures are India's; clusters abroad are kept for comparison only.
+    visible = everywhere.filter(country="IN")
     totals = visible.aggregate(
         clusters=Count("pk"),
         units=Sum("headline_units"),
@@ -25,6 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     ids = visible.values("pk")
     totals["states"] = State.objects.filter(districts__clusters__in=ids).distinct().count()
     totals["districts"] = District.objects.filter(clusters__in=ids).distinct().count()
+    totals["abroad"] = everywhere.exclude(country="IN").count()
 
     list_url = reverse("registry:cluster_list")
     by_typology = dict(visible.order_by().values_list("typology").annotate(n=Count("pk")))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from clusterdev.core.cache import bump_data_version
 from clusterdev.gazetteer import Gazetteer, load_gazetteer
 from clusterdev.geography.models import District, DistrictAlias, PinCode, State
 
@@ -118,4 +119,5 @@ def load_geography(
     PinCode.objects.bulk_create(pins, batch_size=2000)
     counts["pincodes"] = len(pins)
     progress("pincodes", len(pins), len(pins))
+    bump_data_version()  # bulk writes send no signals
     return counts

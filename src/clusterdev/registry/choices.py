@@ -38,7 +38,7 @@ PUBLISHED_STATUSES = (Status.VERIFIED, Status.RETIRED)
 class SizeBand(models.TextChoices):
     """Bands of enterprise counts (units) from a cluster's headline estimate."""
 
-    UNKNOWN = "unknown", "Not estimated"
+    UNKNOWN = "unknown", "Units not estimated"
     UNDER_50 = "lt50", "Fewer than 50 units"
     FROM_50 = "50-99", "50–99 units"
     FROM_100 = "100-499", "100–499 units"

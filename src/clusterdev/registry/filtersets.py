@@ -30,6 +30,20 @@ SORTS = {
 }
 
 
+def without_blanks(data: Any) -> Any:
+    """Drop empty values, so an untouched form field (``district=``) filters nothing."""
+    if data is None or not hasattr(data, "getlist"):
+        return data
+    cleaned = data.copy()
+    for key in list(cleaned.keys()):
+        values = [value for value in cleaned.getlist(key) if value.strip()]
+        if values:
+            cleaned.setlist(key, values)
+        else:
+            del cleaned[key]
+    return cleaned
+
+
 def search_terms(queryset: QuerySet[Any], value: str, field: str) -> QuerySet[Any]:
     """Every word must appear (any case) in ``field``; works the same on SQLite and PostgreSQL."""
     for term in value.lower().split()[:8]:
@@ -82,8 +96,8 @@ class ClusterFilterSet(django_filters.FilterSet):
         model = Cluster
         fields = ["q", "state", "district", "typology", "status", "size_band", "nic", "country"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(without_blanks(data), *args, **kwargs)
         # Only the districts asked for are needed to validate; do not load ~750 as choices.
         self.filters["district"].queryset = District.objects.select_related("state")
         for name in ("typology", "status", "size_band", "state"):

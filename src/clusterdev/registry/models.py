@@ -127,6 +127,7 @@ class Cluster(DomainModel):
     class Meta:
         ordering = ["name"]
         indexes = [
+            models.Index(fields=["name"]),
             models.Index(fields=["status", "name"]),
             models.Index(fields=["typology"]),
             models.Index(fields=["size_band"]),

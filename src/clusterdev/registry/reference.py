@@ -18,6 +18,7 @@ from typing import Any
 from django.db import models, transaction
 
 from clusterdev import nic
+from clusterdev.core.cache import bump_data_version
 from clusterdev.gazetteer import Gazetteer, UnresolvedPlace, load_gazetteer
 from clusterdev.geography.models import District
 from clusterdev.registry.choices import Status, Typology
@@ -210,6 +211,7 @@ def load_reference_data(
         progress("national figures and breakdowns")
         if errors:
             raise ReferenceDataError(errors)  # rolls the whole transaction back
+    bump_data_version()  # bulk writes send no signals
     return counts
 
 

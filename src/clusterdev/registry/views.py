@@ -12,7 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from clusterdev.core import exports as export_writers
-from clusterdev.core import svg
+from clusterdev.core import roles, svg
+from clusterdev.core.cache import cached
 from clusterdev.geography.models import District, State
 from clusterdev.registry.choices import SizeBand, Status, Typology
 from clusterdev.registry.exports import CLUSTER_COLUMNS, cluster_geometry
@@ -46,17 +47,24 @@ def clusters_for(request: HttpRequest) -> QuerySet[Cluster]:
 
 
 def _facets(queryset: QuerySet[Cluster]) -> dict[str, dict[str, int]]:
+    """Counts per typology, status, size band (one grouped query) and per state."""
     ids = queryset.order_by().values("pk")
-    base = Cluster.objects.filter(pk__in=ids).order_by()
-    facets = {}
-    for field in ("typology", "status", "size_band"):
-        facets[field] = {row[field]: row["n"] for row in base.values(field).annotate(n=Count("pk"))}
-    facets["state"] = {
-        row["code"]: row["n"]
-        for row in State.objects.filter(districts__clusters__in=ids)
-        .values("code")
-        .annotate(n=Count("districts__clusters", distinct=True))
-    }
+    facets: dict[str, dict[str, int]] = {"typology": {}, "status": {}, "size_band": {}}
+    grouped = (
+        Cluster.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list("typology", "status", "size_band")
+        .annotate(n=Count("pk"))
+    )
+    for typology, status, band, n in grouped:
+        for field, value in (("typology", typology), ("status", status), ("size_band", band)):
+            facets[field][value] = facets[field].get(value, 0) + n
+    through = Cluster.districts.through.objects.filter(cluster_id__in=ids)
+    facets["state"] = dict(
+        through.order_by()
+        .values_list("district__state__code")
+        .annotate(n=Count("cluster_id", distinct=True))
+    )
     return facets
 
 
@@ -88,9 +96,16 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
             return export_writers.xlsx_response("clusters", CLUSTER_COLUMNS, rows)
         return export_writers.geojson_response("clusters", CLUSTER_COLUMNS, rows, cluster_geometry)
 
+    # Counts depend on the filters and the viewer's role, not on the page or the order.
+    filters = request.GET.copy()
+    for name in ("page", "sort", "export"):
+        filters.pop(name, None)
+    scope = f"{filters.urlencode()}|curator={roles.is_curator(request.user)}"
     paginator = Paginator(clusters, PAGE_SIZE)
+    if status == 200:
+        paginator.count = cached(f"cluster-count:{scope}", clusters.count)  # type: ignore[misc]
     page = paginator.get_page(request.GET.get("page"))
-    facets = _facets(clusters) if status == 200 else {}
+    facets = cached(f"cluster-facets:{scope}", lambda: _facets(clusters)) if status == 200 else {}
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("export", None)
@@ -151,17 +166,19 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def basemap() -> str:
-    points = tuple(
-        District.objects.exclude(latitude=None)
-        .order_by("code")
-        .values_list("latitude", "longitude")
-    )
-    return svg.basemap_path(points)
+    """India drawn as its district centres (the same for every page until geography changes)."""
+
+    def draw() -> str:
+        points = District.objects.exclude(latitude=None).order_by("code")
+        return svg.basemap_path(tuple(points.values_list("latitude", "longitude")))
+
+    return str(cached("basemap", draw, timeout=24 * 3600))
 
 
 def source_detail(request: HttpRequest, key: str) -> HttpResponse:
     source = get_object_or_404(Source, key=key)
     context = {
+        "history": LogEntry.objects.get_for_object(source).select_related("actor")[:50],
         "source": source,
         "clusters": Cluster.objects.visible_to(request.user)
         .filter(Q(source=source) | Q(estimates__source=source))
