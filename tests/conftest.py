@@ -33,6 +33,14 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         ensure_groups()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache: the data version rolls back with the test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _user(django_user_model: Any, username: str, **extra: Any) -> Any:
     return django_user_model.objects.create_user(
         username=username, password="pw-" + username, **extra

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from clusterdev.geography.api import views as geography
+from clusterdev.planning.api import views as planning
 from clusterdev.registry.api import views as registry
 
 router = DefaultRouter()
@@ -17,10 +18,14 @@ router.register("nic-codes", registry.NicCodeViewSet, basename="niccode")
 router.register("geography/states", geography.StateViewSet, basename="state")
 router.register("geography/districts", geography.DistrictViewSet, basename="district")
 router.register("geography/pincodes", geography.PinCodeViewSet, basename="pincode")
+router.register("planning/scenarios", planning.SavedScenarioViewSet, basename="planning-scenario")
 
 app_name = "api"
 urlpatterns = [
     path("geography/resolve/", geography.resolve, name="resolve"),
+    path("planning/compute/", planning.compute_plan, name="planning-compute"),
+    path("planning/grant/", planning.grant, name="planning-grant"),
+    path("planning/schemes/", planning.schemes, name="planning-schemes"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),

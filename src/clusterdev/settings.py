@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "clusterdev.core",
     "clusterdev.geography",
     "clusterdev.registry",
+    "clusterdev.mapping",
+    "clusterdev.planning",
 ]
 
 MIDDLEWARE = [
@@ -57,13 +59,15 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Outside GZip, so cached public answers are stored compressed.
+    "clusterdev.core.cache.PublicPageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
 ]
 
@@ -96,6 +100,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# In each server process's memory; entries are keyed by the data version in the database,
+# so a write invalidates them in every process at once (see clusterdev.core.cache). A shared
+# table cache was measured slower on SQLite: every miss then waits for the write lock.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -109,7 +123,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
+LANGUAGES = [("en", "English")]  # Hindi comes with its translations, not before
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = _read("TIME_ZONE")
 USE_I18N = True

@@ -93,3 +93,18 @@ def test_htmx_request_gets_only_the_results_fragment(client: Client) -> None:
     body = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in body and "Firozabad glass" in body
+
+
+def test_choosing_a_state_lists_its_districts_with_counts(client: Client) -> None:
+    response = client.get("/clusters/", {"state": "IN-UP"})
+    body = response.content.decode()
+    assert 'name="district"' in body and "Firozabad" in body
+    code = district_code("Uttar Pradesh", "Firozabad")
+    assert response.context["facets"]["district"][code] >= 1
+
+
+def test_nic_divisions_of_the_results_are_offered_with_counts(client: Client) -> None:
+    make_cluster("division-test", nic=["14301"])
+    response = client.get("/clusters/", {"q": "division test"})
+    assert ("14", "Manufacture of wearing apparel", 1) in response.context["nic_divisions"]
+    assert "nic=14" in response.content.decode()

@@ -9,6 +9,7 @@ are cached: a signed-in curator always sees fresh, personal pages.
 from __future__ import annotations
 
 import hashlib
+from contextvars import ContextVar
 from collections.abc import Callable
 from typing import Any
 
@@ -22,10 +23,20 @@ CACHED_PREFIXES = ("/clusters/", "/figures/", "/geography/", "/sources/", "/abou
                    "/api/breakdowns/", "/api/nic-codes/", "/api/geography/")
 
 
+# Within one request the version is read at most once (lazily, so requests that cache nothing
+# run no extra query); the middleware opens and closes that memo.
+_request_memo: ContextVar[dict[str, int] | None] = ContextVar("clusterdev_version", default=None)
+
+
 def data_version() -> int:
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
     from clusterdev.core.models import DataVersion
 
     version = DataVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    if memo is not None:
+        memo["version"] = int(version or 0)
     return int(version or 0)
 
 
@@ -71,6 +82,15 @@ class PublicPageCacheMiddleware:
         return f"clusterdev:page:v{data_version()}:{digest}"
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "GET":  # a write may bump the version mid-request
+            return self.get_response(request)
+        token = _request_memo.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _request_memo.reset(token)
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
         key = self._key(request)
         if key is None:
             return self.get_response(request)

@@ -8,6 +8,7 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -18,7 +19,14 @@ from clusterdev.geography.models import District, State
 from clusterdev.registry.choices import SizeBand, Status, Typology
 from clusterdev.registry.exports import CLUSTER_COLUMNS, cluster_geometry
 from clusterdev.registry.filtersets import ClusterFilterSet
-from clusterdev.registry.models import Breakdown, Cluster, Estimate, NationalFigure, Source
+from clusterdev.registry.models import (
+    Breakdown,
+    Cluster,
+    Estimate,
+    NationalFigure,
+    NicCode,
+    Source,
+)
 
 PAGE_SIZE = 50
 ESTIMATE_ROWS = [
@@ -65,7 +73,23 @@ def _facets(queryset: QuerySet[Cluster]) -> dict[str, dict[str, int]]:
         .values_list("district__state__code")
         .annotate(n=Count("cluster_id", distinct=True))
     )
+    facets["district"] = dict(
+        through.order_by()
+        .values_list("district__code")
+        .annotate(n=Count("cluster_id", distinct=True))
+    )
+    nic_links = Cluster.nic_codes.through.objects.filter(cluster_id__in=ids).order_by()
+    facets["nic_division"] = dict(
+        nic_links.annotate(division=Substr("niccode_id", 1, 2))
+        .values_list("division")
+        .annotate(n=Count("cluster_id", distinct=True))
+    )
     return facets
+
+
+def _chosen_first(rows: Any, chosen: list[str], counts: dict[str, int]) -> list[Any]:
+    """Ticked options first, then those with results, then the rest, each in name order."""
+    return sorted(rows, key=lambda row: (row.code not in chosen, not counts.get(row.code)))
 
 
 def cluster_list(request: HttpRequest) -> HttpResponse:
@@ -109,7 +133,25 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("export", None)
+    without_nic = params.copy()
+    without_nic.pop("nic", None)
+    chosen_states = request.GET.getlist("state")[:3] if status == 200 else []
+    divisions = facets.get("nic_division", {})
     context = {
+        "nic_divisions": [
+            (nic.code, nic.title, divisions[nic.code])
+            for nic in NicCode.objects.filter(code__in=list(divisions)).order_by("code")
+        ],
+        "without_nic": without_nic.urlencode(),
+        "state_districts": _chosen_first(
+            District.objects.filter(state__code__in=chosen_states)
+            .select_related("state")
+            .order_by("state__name", "name"),
+            request.GET.getlist("district"),
+            facets.get("district", {}),
+        )
+        if chosen_states
+        else [],
         "filterset": filterset,
         "page": page,
         "facets": facets,
@@ -117,7 +159,9 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
         "typologies": Typology.choices,
         "statuses": Status.choices if request.user.is_authenticated else [],
         "size_bands": SizeBand.choices,
-        "states": State.objects.order_by("name"),
+        "states": _chosen_first(
+            State.objects.order_by("name"), request.GET.getlist("state"), facets.get("state", {})
+        ),
     }
     template = "registry/_cluster_results.html" if request.htmx else "registry/cluster_list.html"
     return render(request, template, context, status=status)
