@@ -235,18 +235,24 @@ def parse_int(value: object) -> int:
     if isinstance(value, bool):
         raise ValueError("must be a whole number, not true/false")
     if isinstance(value, int):
+        if abs(value) >= 10**MAX_DIGITS:
+            raise ValueError(f"must have at most {MAX_DIGITS} digits")
         return value
     if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer():
+        if math.isfinite(value) and value.is_integer() and abs(value) < 10**MAX_DIGITS:
             return int(value)
         raise ValueError("must be a whole number")
     if isinstance(value, Decimal):
-        if value.is_finite() and value == value.to_integral_value():
-            return int(value)
+        if value.is_finite():
+            _check_size(value)
+            if value == value.to_integral_value():
+                return int(value)
         raise ValueError("must be a whole number")
     if isinstance(value, str):
         text = value.strip().replace(",", "").replace("_", "")
         if _INT_TEXT.match(text):
+            if len(text.lstrip("+-")) > MAX_DIGITS:
+                raise ValueError(f"must have at most {MAX_DIGITS} digits")
             return int(text)
         raise ValueError("must be a whole number")
     raise ValueError("must be a whole number")
@@ -288,7 +294,23 @@ def parse_decimal(value: object) -> Decimal:
         raise ValueError("must be a number")
     if not result.is_finite():
         raise ValueError("must be a finite number")
+    _check_size(result)
     return result
+
+
+MAX_DIGITS = 24
+"""Significant digits, and powers of ten either way, that a planning number may have.
+
+Far beyond any real budget, and small enough that exact arithmetic stays instant: a number
+like ``1e999999`` would otherwise become a million-digit integer inside the projection.
+"""
+
+
+def _check_size(value: Decimal) -> None:
+    digits = value.as_tuple()
+    exponent = int(digits.exponent)
+    if len(digits.digits) > MAX_DIGITS or not -MAX_DIGITS <= exponent <= MAX_DIGITS:
+        raise ValueError(f"must have at most {MAX_DIGITS} digits before and after the point")
 
 
 def parse_fraction(value: object) -> Fraction:
@@ -306,6 +328,8 @@ def parse_fraction(value: object) -> Fraction:
     if isinstance(value, str):
         match = _FRACTION_TEXT.match(value)
         if match:
+            if max(len(match.group(1)), len(match.group(2))) > MAX_DIGITS:
+                raise ValueError(f"must have at most {MAX_DIGITS} digits above and below the line")
             denominator = int(match.group(2))
             if denominator == 0:
                 raise ValueError("must not divide by zero")
