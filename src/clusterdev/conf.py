@@ -151,6 +151,13 @@ SETTINGS: list[Setting] = [
         parse_positive_int,
     ),
     Setting(
+        "MAPPING_JOBS",
+        "How mapping runs started from the web are executed: background (a separate process "
+        "per run) or inline (inside the request; for tests and debugging).",
+        "background",
+        parse_choice("background", "inline"),
+    ),
+    Setting(
         "CLUSTERDEV_VAR_DIR",
         "Folder for the SQLite file, uploaded registers and mapping results.",
         str(BASE_DIR / "var"),

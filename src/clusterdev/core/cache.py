@@ -2,15 +2,16 @@
 
 Every write to a registered model bumps one version number in the database (in the same
 transaction as the write); each cached entry's key includes the version, so a curator's edit
-is visible on the very next request in every server process, and stale entries age out. Only anonymous GETs answered 200 without cookies
-are cached: a signed-in curator always sees fresh, personal pages.
+is visible on the very next request in every server process, and stale entries age out.
+Only anonymous GETs answered 200 without cookies are cached: a signed-in curator always sees
+fresh, personal pages.
 """
 
 from __future__ import annotations
 
 import hashlib
-from contextvars import ContextVar
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache import cache
@@ -18,9 +19,20 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 
 PAGE_TIMEOUT = 60 * 60  # an hour; any write invalidates sooner
-CACHED_PREFIXES = ("/clusters/", "/figures/", "/geography/", "/sources/", "/about/data/",
-                   "/api/clusters/", "/api/estimates/", "/api/sources/", "/api/national-figures/",
-                   "/api/breakdowns/", "/api/nic-codes/", "/api/geography/")
+CACHED_PREFIXES = (
+    "/clusters/",
+    "/figures/",
+    "/geography/",
+    "/sources/",
+    "/about/data/",
+    "/api/clusters/",
+    "/api/estimates/",
+    "/api/sources/",
+    "/api/national-figures/",
+    "/api/breakdowns/",
+    "/api/nic-codes/",
+    "/api/geography/",
+)
 
 
 # Within one request the version is read at most once (lazily, so requests that cache nothing
@@ -75,8 +87,11 @@ class PublicPageCacheMiddleware:
         accept = "json" if "json" in request.headers.get("Accept", "") else "html"
         gzip = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else ""
         parts = [
-            request.get_full_path(), accept, getattr(request, "LANGUAGE_CODE", ""),
-            request.headers.get("HX-Request", ""), gzip,
+            request.get_full_path(),
+            accept,
+            getattr(request, "LANGUAGE_CODE", ""),
+            request.headers.get("HX-Request", ""),
+            gzip,
         ]
         digest = hashlib.sha1("|".join(parts).encode()).hexdigest()
         return f"clusterdev:page:v{data_version()}:{digest}"

@@ -28,3 +28,6 @@ class DataVersion(models.Model):
 
     class Meta:
         verbose_name = "data version"
+
+    def __str__(self) -> str:
+        return f"data version {self.version}"

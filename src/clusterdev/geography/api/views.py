@@ -8,13 +8,14 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from clusterdev.core.api.mixins import FiltersOnListsOnly
 from clusterdev.gazetteer import UnresolvedPlace, load_gazetteer
 from clusterdev.geography.api import serializers
 from clusterdev.geography.filtersets import DistrictFilterSet, PinCodeFilterSet, StateFilterSet
 from clusterdev.geography.models import District, PinCode, State
 
 
-class StateViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class StateViewSet(FiltersOnListsOnly, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     serializer_class = serializers.StateSerializer
     filterset_class = StateFilterSet
     lookup_field = "code"
@@ -22,7 +23,7 @@ class StateViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     search_fields = ["name"]
 
 
-class DistrictViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class DistrictViewSet(FiltersOnListsOnly, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     serializer_class = serializers.DistrictSerializer
     filterset_class = DistrictFilterSet
     lookup_field = "code"
@@ -35,7 +36,7 @@ class DistrictViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
         )
 
 
-class PinCodeViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class PinCodeViewSet(FiltersOnListsOnly, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     serializer_class = serializers.PinCodeSerializer
     filterset_class = PinCodeFilterSet
     lookup_field = "pin"

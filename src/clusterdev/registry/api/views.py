@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from rest_framework import viewsets
 
+from clusterdev.core.api.mixins import FiltersOnListsOnly
 from clusterdev.geography.models import District
 from clusterdev.registry.api import serializers
 from clusterdev.registry.filtersets import (
@@ -18,7 +19,7 @@ from clusterdev.registry.filtersets import (
 from clusterdev.registry.models import Breakdown, Cluster, Estimate, NationalFigure, NicCode, Source
 
 
-class ChangeLoggedViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
+class ChangeLoggedViewSet(FiltersOnListsOnly, viewsets.ModelViewSet):  # type: ignore[type-arg]
     """Records the API user as the actor of every change (token users too)."""
 
     def perform_create(self, serializer: Any) -> None:
@@ -86,7 +87,7 @@ class NationalFigureViewSet(ChangeLoggedViewSet):
     queryset = NationalFigure.objects.select_related("source").order_by("group", "measure", "pk")
 
 
-class BreakdownViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class BreakdownViewSet(FiltersOnListsOnly, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     """Totals split into parts, with the stated total beside the computed one."""
 
     serializer_class = serializers.BreakdownSerializer
@@ -94,7 +95,7 @@ class BreakdownViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     queryset = Breakdown.objects.select_related("source").prefetch_related("items__source")
 
 
-class NicCodeViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class NicCodeViewSet(FiltersOnListsOnly, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     """NIC 2008 codes; filter by ``level`` or ``parent``, search titles with ``search``."""
 
     serializer_class = serializers.NicCodeSerializer

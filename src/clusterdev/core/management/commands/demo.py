@@ -23,6 +23,7 @@ class Command(BaseCommand):
         self.stdout.write("Database ready: " + str(settings.DATABASES["default"]["NAME"]))
         call_command("load_reference_data")
         username, password = self._demo_admin()
+        self._demo_mapping(username)
         call_command("collectstatic", interactive=False, verbosity=0)
         host, _, port = options["bind"].rpartition(":")
         self.stdout.write(
@@ -34,6 +35,34 @@ class Command(BaseCommand):
         )
         if not options["no_serve"]:
             call_command("serve", bind=options["bind"])
+
+    def _demo_mapping(self, username: str) -> None:
+        """Map the bundled synthetic register once, and take in what it finds as candidates."""
+        from clusterdev.mapping.choices import DiffStatus, RunStatus
+        from clusterdev.mapping.demo import DEMO_ENTERPRISES, demo_register
+        from clusterdev.mapping.jobs import execute
+        from clusterdev.mapping.models import MappingRun
+        from clusterdev.mapping.review import decide
+
+        if MappingRun.objects.exists():
+            return
+        admin = get_user_model().objects.get(username=username)
+        run = MappingRun.objects.create(
+            title=f"Demo: synthetic register of {DEMO_ENTERPRISES:,} enterprises",
+            register=str(demo_register()),
+            rules="fmc-observatory",
+            started_by=admin,
+        )
+        run = execute(run.pk)
+        if run.status != RunStatus.DONE:
+            self.stderr.write(f"The demo mapping failed: {run.error}")
+            return
+        new = run.candidates.filter(diff_status=DiffStatus.NEW).select_related("run")
+        accepted = decide(new, accept=True, user=admin)
+        self.stdout.write(
+            f"Demo mapping: {accepted} candidate clusters found in a synthetic register "
+            f"(sign in to see them; review at /mapping/runs/{run.pk}/)."
+        )
 
     def _password_file(self) -> Path:
         return Path(settings.VAR_DIR) / "demo-admin-password"

@@ -26,8 +26,10 @@ class Command(BaseCommand):
             if not options["create"]:
                 raise CommandError(f"no user {username!r}; add --create to create one")
             user = users.create_user(username=username)
-            self.stdout.write(f"Created {username!r} without a password: set one with "
-                              f"`clusterdev changepassword {username}`.")
+            self.stdout.write(
+                f"Created {username!r} without a password: set one with "
+                f"`clusterdev changepassword {username}`."
+            )
         curators = Group.objects.get(name=CURATOR_GROUP)
         user.is_superuser = role == "admin"
         user.is_staff = role in ("curator", "admin")
