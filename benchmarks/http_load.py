@@ -9,9 +9,9 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
-import statistics
 import threading
 import time
 from collections.abc import Callable
@@ -30,7 +30,11 @@ class LoadResult:
 
 
 def run_load(
-    name: str, host: str, port: int, paths: Callable[[int], str], clients: int = 20,
+    name: str,
+    host: str,
+    port: int,
+    paths: Callable[[int], str],
+    clients: int = 20,
     requests_per_client: int = 25,
 ) -> LoadResult:
     """Each client sends its requests one after another; latencies are per request."""
@@ -70,10 +74,15 @@ def run_load(
         thread.join()
     elapsed = time.perf_counter() - started
     ordered = sorted(latencies)
-    p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
     return LoadResult(
-        name, len(ordered), errors, round(statistics.median(ordered), 1), round(p95, 1),
-        round(ordered[-1], 1), round(len(ordered) / elapsed, 1),
+        name,
+        len(ordered),
+        errors,
+        round(statistics.median(ordered), 1),
+        round(p95, 1),
+        round(ordered[-1], 1),
+        round(len(ordered) / elapsed, 1),
     )
 
 
@@ -82,14 +91,27 @@ DRIVER = "wrk" if WRK else "python threads"
 
 
 def run_wrk(name: str, url: str, paths: list[str], clients: int, seconds: int) -> LoadResult:
-    """``clients`` connections on two wrk threads for ``seconds``, each GET a random path."""
+    """``clients`` connections on one wrk thread for ``seconds``, each GET a random path."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(paths) + "\n")
     script = os.path.join(os.path.dirname(__file__), "paths.lua")
     try:
         output = subprocess.run(
-            [WRK or "wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "10s", "-s", script, url],
-            env={**os.environ, "WRK_PATHS": handle.name}, capture_output=True, text=True, check=True,
+            [
+                WRK or "wrk",
+                "-t1",
+                f"-c{clients}",
+                f"-d{seconds}s",
+                "--timeout",
+                "10s",
+                "-s",
+                script,
+                url,
+            ],
+            env={**os.environ, "WRK_PATHS": handle.name},
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     finally:
         os.unlink(handle.name)

@@ -11,10 +11,20 @@ from clusterdev.registry.choices import Typology, size_band
 from clusterdev.registry.models import Cluster, Estimate, NicCode, Source
 
 PRODUCTS = [
-    ("knitwear", "1430"), ("glassware", "2310"), ("brass parts", "2599"), ("rice milling", "1061"),
-    ("leather footwear", "1520"), ("pumps", "2813"), ("handloom sarees", "1312"),
-    ("block printing", "1313"), ("software services", "6201"), ("foundry castings", "2431"),
-    ("furniture", "3100"), ("ceramics", "2393"), ("auto components", "2930"), ("food processing", "1079"),
+    ("knitwear", "1430"),
+    ("glassware", "2310"),
+    ("brass parts", "2599"),
+    ("rice milling", "1061"),
+    ("leather footwear", "1520"),
+    ("pumps", "2813"),
+    ("handloom sarees", "1312"),
+    ("block printing", "1313"),
+    ("software services", "6201"),
+    ("foundry castings", "2431"),
+    ("furniture", "3100"),
+    ("ceramics", "2393"),
+    ("auto components", "2930"),
+    ("food processing", "1079"),
 ]
 
 
@@ -35,10 +45,16 @@ def build(clusters: int = 10_000, estimates_per_cluster: int = 3, seed: int = 7)
         text = " ".join([name, product, *(d.name for d in chosen), *(d.state.name for d in chosen)])
         rows.append(
             Cluster(
-                name=name.title(), slug=f"bench-{index}", product=product.capitalize(),
-                typology=rng.choice(typologies), status="verified", source=source,
-                headline_units=units, headline_employment=units * rng.randint(3, 12),
-                size_band=size_band(units), search_text=text.lower(),
+                name=name.title(),
+                slug=f"bench-{index}",
+                product=product.capitalize(),
+                typology=rng.choice(typologies),
+                status="verified",
+                source=source,
+                headline_units=units,
+                headline_employment=units * rng.randint(3, 12),
+                size_band=size_band(units),
+                search_text=text.lower(),
             )
         )
         places.append((chosen, code))
@@ -55,9 +71,12 @@ def build(clusters: int = 10_000, estimates_per_cluster: int = 3, seed: int = 7)
         for year in range(estimates_per_cluster):
             estimates.append(
                 Estimate(
-                    cluster=cluster, source=source, year=2015 + year * 3,
+                    cluster=cluster,
+                    source=source,
+                    year=2015 + year * 3,
                     units=max(1, cluster.headline_units + rng.randint(-50, 50)),
-                    employment=cluster.headline_employment, method="benchmark",
+                    employment=cluster.headline_employment,
+                    method="benchmark",
                     is_preferred=year == estimates_per_cluster - 1,
                     preferred_reason="latest" if year == estimates_per_cluster - 1 else "",
                 )

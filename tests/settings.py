@@ -17,3 +17,4 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405
+MAPPING_JOBS = "inline"

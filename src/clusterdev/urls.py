@@ -9,6 +9,7 @@ urlpatterns = [
     path("about/data/", core.about_data, name="about_data"),
     path("", include("clusterdev.registry.urls")),
     path("geography/", include("clusterdev.geography.urls")),
+    path("mapping/", include("clusterdev.mapping.urls")),
     path("planning/", include("clusterdev.planning.urls")),
     path("api/", include("clusterdev.api_urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

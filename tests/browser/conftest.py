@@ -21,8 +21,13 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -31,7 +36,9 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
         return
     if os.environ.get("CI") == "true":
         raise pytest.UsageError("CI=true needs Debian's chromium for the browser tests")
-    skip = pytest.mark.skip(reason="no chromium on this machine: browser tests skipped (apt-get install chromium)")
+    skip = pytest.mark.skip(
+        reason="no chromium on this machine: browser tests skipped (apt-get install chromium)"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
@@ -44,22 +51,35 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo-var")
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_var_dir: Path) -> Iterator[str]:
     if not CHROMIUM:
         pytest.skip("no chromium")
-    var = tmp_path_factory.mktemp("demo-var")
+    var = demo_var_dir
     env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "MAPPING_JOBS"}
+        },
         "CLUSTERDEV_VAR_DIR": str(var),
         "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
         "DEBUG": "false",
     }
     cli = [sys.executable, "-m", "clusterdev.cli"]
-    subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [*cli, "demo", "--no-serve"], env=env, check=True, capture_output=True, timeout=600
+    )
     port = _free_port()
     server = subprocess.Popen(
         [*cli, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -13,12 +13,16 @@ def test_an_edit_through_the_api_shows_on_the_next_public_read(client: Client, c
     cluster = make_cluster("cached-cluster", product="Old product")
     assert b"Old product" in client.get("/clusters/cached-cluster/").content
     assert b"Old product" in client.get("/api/clusters/cached-cluster/").content
-    api_as(curator).patch("/api/clusters/cached-cluster/", {"product": "New product"}, format="json")
+    api_as(curator).patch(
+        "/api/clusters/cached-cluster/", {"product": "New product"}, format="json"
+    )
     assert b"New product" in client.get(cluster.get_absolute_url()).content
     assert b"New product" in client.get("/api/clusters/cached-cluster/").content
 
 
-def test_a_repeated_anonymous_read_runs_only_the_data_version_query(client: Client, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_a_repeated_anonymous_read_runs_only_the_data_version_query(
+    client: Client, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
     client.get("/clusters/?typology=handloom")
     with django_assert_num_queries(1):
         assert client.get("/clusters/?typology=handloom").status_code == 200

@@ -38,7 +38,9 @@ def _count(client: Client, path: str) -> int:
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_queries_do_not_grow_with_rows_and_match_the_baseline(client: Client, curator, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_queries_do_not_grow_with_rows_and_match_the_baseline(
+    client: Client, curator, name: str
+) -> None:  # type: ignore[no-untyped-def]
     client.force_login(curator)
     before = _count(client, PAGES[name])
     code = district_code("Uttar Pradesh", "Agra")

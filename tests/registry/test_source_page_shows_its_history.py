@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 
 def test_source_edit_by_api_appears_on_its_page(client: Client, curator) -> None:  # type: ignore[no-untyped-def]
     response = api_as(curator).post(
-        "/api/sources/", {"key": "state-survey", "title": "State cluster survey", "year": 2019},
+        "/api/sources/",
+        {"key": "state-survey", "title": "State cluster survey", "year": 2019},
         format="json",
     )
     assert response.status_code == 201

@@ -15,6 +15,10 @@ class RegistryConfig(AppConfig):
         for model in self.get_models():
             post_save.connect(bump_data_version, sender=model, dispatch_uid=f"bump-save-{model}")
             post_delete.connect(bump_data_version, sender=model, dispatch_uid=f"bump-del-{model}")
-        for through in (self.get_model("Cluster").districts.through,
-                        self.get_model("Cluster").nic_codes.through):
-            m2m_changed.connect(bump_data_version, sender=through, dispatch_uid=f"bump-m2m-{through}")
+        for through in (
+            self.get_model("Cluster").districts.through,
+            self.get_model("Cluster").nic_codes.through,
+        ):
+            m2m_changed.connect(
+                bump_data_version, sender=through, dispatch_uid=f"bump-m2m-{through}"
+            )

@@ -55,9 +55,15 @@ def clusters_for(request: HttpRequest) -> QuerySet[Cluster]:
     )
 
 
+# Up to this many matches, facet queries use the ids found once rather than repeating the
+# filters (a search scans every cluster's text each time it is repeated).
+FACET_IDS_MAX = 5000
+
+
 def _facets(queryset: QuerySet[Cluster]) -> dict[str, dict[str, int]]:
-    """Counts per typology, status, size band (one grouped query) and per state."""
-    ids = queryset.order_by().values("pk")
+    """Counts per typology, status, size band (one grouped query), state, district, NIC."""
+    found = list(queryset.order_by().values_list("pk", flat=True)[: FACET_IDS_MAX + 1])
+    ids: Any = found if len(found) <= FACET_IDS_MAX else queryset.order_by().values("pk")
     facets: dict[str, dict[str, int]] = {"typology": {}, "status": {}, "size_band": {}}
     grouped = (
         Cluster.objects.filter(pk__in=ids)
@@ -85,6 +91,7 @@ def _facets(queryset: QuerySet[Cluster]) -> dict[str, dict[str, int]]:
         .values_list("division")
         .annotate(n=Count("cluster_id", distinct=True))
     )
+    facets["total"] = {"count": len(found) if len(found) <= FACET_IDS_MAX else queryset.count()}
     return facets
 
 
@@ -127,10 +134,10 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
         filters.pop(name, None)
     scope = f"{filters.urlencode()}|curator={roles.is_curator(request.user)}"
     paginator = Paginator(clusters, PAGE_SIZE)
-    if status == 200:
-        paginator.count = cached(f"cluster-count:{scope}", clusters.count)  # type: ignore[misc]
-    page = paginator.get_page(request.GET.get("page"))
     facets = cached(f"cluster-facets:{scope}", lambda: _facets(clusters)) if status == 200 else {}
+    if facets:
+        paginator.count = facets["total"]["count"]  # type: ignore[misc]
+    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("export", None)
