@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from clusterdev.geography.api import views as geography
+from clusterdev.institutions.api import views as institutions
 from clusterdev.planning.api import views as planning
 from clusterdev.registry.api import views as registry
 
@@ -19,6 +20,15 @@ router.register("geography/states", geography.StateViewSet, basename="state")
 router.register("geography/districts", geography.DistrictViewSet, basename="district")
 router.register("geography/pincodes", geography.PinCodeViewSet, basename="pincode")
 router.register("planning/scenarios", planning.SavedScenarioViewSet, basename="planning-scenario")
+router.register("institutions", institutions.InstitutionViewSet, basename="institution")
+router.register(
+    "institution-status-tables",
+    institutions.StatusTableViewSet,
+    basename="institution-status-table",
+)
+router.register(
+    "institution-status-rows", institutions.StatusRowViewSet, basename="institution-status-row"
+)
 
 app_name = "api"
 urlpatterns = [
@@ -26,6 +36,7 @@ urlpatterns = [
     path("planning/compute/", planning.compute_plan, name="planning-compute"),
     path("planning/grant/", planning.grant, name="planning-grant"),
     path("planning/schemes/", planning.schemes, name="planning-schemes"),
+    path("institution-timeline/", institutions.timeline, name="institution-timeline"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "clusterdev.core",
     "clusterdev.geography",
     "clusterdev.registry",
+    "clusterdev.institutions",
     "clusterdev.mapping",
     "clusterdev.planning",
 ]

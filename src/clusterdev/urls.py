@@ -7,8 +7,10 @@ from clusterdev.core import views as core
 urlpatterns = [
     path("", core.home, name="home"),
     path("about/data/", core.about_data, name="about_data"),
+    path("map/india.svg", core.basemap_svg, name="basemap"),
     path("", include("clusterdev.registry.urls")),
     path("geography/", include("clusterdev.geography.urls")),
+    path("institutions/", include("clusterdev.institutions.urls")),
     path("mapping/", include("clusterdev.mapping.urls")),
     path("planning/", include("clusterdev.planning.urls")),
     path("api/", include("clusterdev.api_urls")),

@@ -23,6 +23,10 @@ CURATOR_MODELS = [
     "registry.nationalfigure",
     "registry.breakdown",
     "registry.breakdownitem",
+    "institutions.institution",
+    "institutions.statustable",
+    "institutions.statusrow",
+    "institutions.timelineentry",
 ]
 
 # Reference data a curator may look up (e.g. in the admin's autocomplete) but not edit.

@@ -209,6 +209,10 @@ def load_reference_data(
         _load_national_figures(directory, errors, counts, sources)
         _load_breakdowns(directory, errors, counts, sources)
         progress("national figures and breakdowns")
+        from clusterdev.institutions.reference import load_institutions  # registry loads first
+
+        load_institutions(errors=errors, counts=counts)
+        progress("institutions")
         if errors:
             raise ReferenceDataError(errors)  # rolls the whole transaction back
     bump_data_version()  # bulk writes send no signals

@@ -210,7 +210,6 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "districts": list(cluster.districts.all()),
         "states": sorted({d.state.name for d in cluster.districts.all()}),
         "map_symbols": map_symbols,
-        "basemap": basemap(),
         "history": history_for(cluster)[:50],
         "map_height": svg.MAP_HEIGHT,
     }
