@@ -242,6 +242,29 @@ def national_totals(parts: pd.DataFrame, measure: str) -> tuple[pd.Series, float
     return by_product, float(parts[measure].sum())
 
 
+def _totals_by(con: Any, table: Any, keys: list[str]) -> pd.DataFrame:
+    """Units, employment, turnover, looms and coordinate sums per group, as pandas.
+
+    Turnover is NaN for a group where no enterprise reported one (not 0), so that a
+    turnover rule is never met by missing data.
+    """
+    expr = table.group_by(keys).agg(
+        units=table.count(),
+        employment=table.employment.sum(),
+        turnover_inr=table.turnover_inr.sum(),
+        turnover_known=table.turnover_inr.count(),
+        looms=table.looms.sum(),
+        lat_sum=table.latitude.sum(),
+        lon_sum=table.longitude.sum(),
+    )
+    df = con.to_pyarrow(expr).to_pandas()
+    df["employment"] = df["employment"].fillna(0).astype("int64")
+    df["looms"] = df["looms"].fillna(0).astype("int64")
+    df["units"] = df["units"].astype("int64")
+    df.loc[df["turnover_known"] == 0, "turnover_inr"] = math.nan
+    return df
+
+
 def aggregate_parts(con: Any, accepted: ir.Table) -> pd.DataFrame:
     """District × product × segment aggregates of the accepted rows (one engine query).
 
@@ -259,20 +282,7 @@ def aggregate_parts(con: Any, accepted: ir.Table) -> pd.DataFrame:
     >>> parts[["district_code", "product_code", "units", "employment"]].to_dict("records")
     [{'district_code': '459', 'product_code': '1430', 'units': 1, 'employment': 3}]
     """
-    expr = accepted.group_by(["district_code", "product_code", "segment"]).agg(
-        units=accepted.count(),
-        employment=accepted.employment.sum(),
-        turnover_inr=accepted.turnover_inr.sum(),
-        turnover_known=accepted.turnover_inr.count(),
-        looms=accepted.looms.sum(),
-        lat_sum=accepted.latitude.sum(),
-        lon_sum=accepted.longitude.sum(),
-    )
-    df = con.to_pyarrow(expr).to_pandas()
-    df["employment"] = df["employment"].fillna(0).astype("int64")
-    df["looms"] = df["looms"].fillna(0).astype("int64")
-    df["units"] = df["units"].astype("int64")
-    df.loc[df["turnover_known"] == 0, "turnover_inr"] = math.nan
+    df = _totals_by(con, accepted, ["district_code", "product_code", "segment"])
     return df.sort_values(["district_code", "product_code", "segment"]).reset_index(drop=True)
 
 
@@ -645,19 +655,7 @@ def footprint(
     )
     lookup = lookup_table(con, dense[["product_code", "cy", "cx", "comp"]])
     members = gridded.join(lookup, ["product_code", "cy", "cx"])
-    detail = members.group_by(["comp", "district_code", "segment"]).agg(
-        units=members.count(),
-        employment=members.employment.sum(),
-        turnover_inr=members.turnover_inr.sum(),
-        turnover_known=members.turnover_inr.count(),
-        looms=members.looms.sum(),
-        lat_sum=members.latitude.sum(),
-        lon_sum=members.longitude.sum(),
-    )
-    d = con.to_pyarrow(detail).to_pandas()
-    d["employment"] = d["employment"].fillna(0).astype("int64")
-    d["looms"] = d["looms"].fillna(0).astype("int64")
-    d.loc[d["turnover_known"] == 0, "turnover_inr"] = math.nan
+    d = _totals_by(con, members, ["comp", "district_code", "segment"])
     d = d.sort_values(["comp", "district_code", "segment"]).reset_index(drop=True)
     # All-product measure in each footprint's cells, for its location quotient.
     measure = rules.measure
