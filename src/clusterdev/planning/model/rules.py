@@ -522,6 +522,8 @@ def find_scheme(
     '2019'
     >>> find_scheme("mse-cdp").version
     '2022'
+    >>> find_scheme("mse-cdp-2007").version
+    '2007'
     >>> find_scheme("nope")
     Traceback (most recent call last):
     ...
@@ -529,6 +531,15 @@ def find_scheme(
 allowed: iius, mse-cdp, sfurti, vatva-ppp
     """
     schemes = available_schemes()
+    name, _, suffix = scheme.rpartition("-")
+    if scheme not in schemes and name in schemes and suffix in schemes[name]:
+        # "mse-cdp-2007", as people write it: the scheme with its version joined on.
+        if version is not None and version != suffix:
+            raise PlanningInputError.single(
+                f"{field_prefix}version",
+                f"{scheme!r} names version {suffix}, but version {version!r} was also given",
+            )
+        scheme, version = name, suffix
     if scheme not in schemes:
         raise PlanningInputError.single(
             f"{field_prefix}scheme",
