@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from clusterdev.geography.api import views as geography
+from clusterdev.initiatives.api import views as initiatives
 from clusterdev.institutions.api import views as institutions
 from clusterdev.planning.api import views as planning
 from clusterdev.registry.api import views as registry
@@ -29,6 +30,15 @@ router.register(
 router.register(
     "institution-status-rows", institutions.StatusRowViewSet, basename="institution-status-row"
 )
+router.register("initiatives/steps", initiatives.StepRecordViewSet, basename="initiative-step")
+router.register("initiatives/reviews", initiatives.StepReviewViewSet, basename="initiative-review")
+router.register("initiatives/events", initiatives.TrustEventViewSet, basename="initiative-event")
+router.register(
+    "initiatives/selection-scores",
+    initiatives.SelectionScoreViewSet,
+    basename="initiative-selection-score",
+)
+router.register("initiatives", initiatives.InitiativeViewSet, basename="initiative")
 
 app_name = "api"
 urlpatterns = [

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "clusterdev.institutions",
     "clusterdev.mapping",
     "clusterdev.planning",
+    "clusterdev.initiatives",
 ]
 
 MIDDLEWARE = [

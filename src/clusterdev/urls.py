@@ -13,6 +13,7 @@ urlpatterns = [
     path("institutions/", include("clusterdev.institutions.urls")),
     path("mapping/", include("clusterdev.mapping.urls")),
     path("planning/", include("clusterdev.planning.urls")),
+    path("initiatives/", include("clusterdev.initiatives.urls")),
     path("api/", include("clusterdev.api_urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
