@@ -13,6 +13,10 @@ from clusterdev.initiatives import choices, gates
 SCORE = [MinValueValidator(0), MaxValueValidator(10)]
 
 
+# Explicit limits keep the API schema the same on SQLite and PostgreSQL.
+STEP_RANGE = [MinValueValidator(1), MaxValueValidator(6)]
+
+
 class InstitutionMembership(DomainModel):
     """A user who is staff of an institution: manages its initiatives."""
 
@@ -48,7 +52,9 @@ class Initiative(DomainModel):
     status = models.CharField(
         max_length=20, choices=choices.Status.choices, default=choices.Status.PROPOSED
     )
-    step = models.PositiveSmallIntegerField(choices=choices.Step.choices, default=1)
+    step = models.PositiveSmallIntegerField(
+        choices=choices.Step.choices, default=1, validators=STEP_RANGE
+    )
     cdas = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="initiatives_as_cda"
     )
@@ -90,7 +96,7 @@ class StepRecord(DomainModel):
     """The record of one step (generic: a summary and free sections)."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="records")
-    step = models.PositiveSmallIntegerField(choices=choices.Step.choices)
+    step = models.PositiveSmallIntegerField(choices=choices.Step.choices, validators=STEP_RANGE)
     summary = models.TextField(blank=True)
     sections = models.JSONField(default=dict, blank=True)
     status = models.CharField(
