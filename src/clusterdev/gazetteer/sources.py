@@ -107,8 +107,8 @@ CURATED = DataSource(
     name="ClusterDev state codes and district aliases",
     package="clusterdev",
     version=_clusterdev_version(),
-    licence="AGPL-3.0-or-later (with ClusterDev)",
-    licence_url="https://www.gnu.org/licenses/agpl-3.0.html",
+    licence="Apache-2.0 (with ClusterDev)",
+    licence_url="https://www.apache.org/licenses/LICENSE-2.0",
     attribution=(
         "ClusterDev contributors; state codes from ISO 3166-2:IN, Census of India 2011 "
         "and the Local Government Directory"
