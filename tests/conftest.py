@@ -18,6 +18,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from clusterdev.core.roles import CURATOR_GROUP
+from tests.registry.factories import make_cluster
 
 
 @pytest.fixture(scope="session")
@@ -96,3 +97,59 @@ def persona_client(request: Any) -> Any:
     if name != "public":
         client.force_login(request.getfixturevalue(name))
     return client
+
+
+# Initiatives: an institution, its staff, a TA, and two initiatives (A mentored by the TA,
+# with cda_a; B with cda_b). Shared by every app that hangs records on an initiative.
+@pytest.fixture
+def institution(db: Any) -> Any:
+    from django.apps import apps
+
+    Institution = apps.get_model("institutions", "Institution")
+    return Institution.objects.create(
+        name="Test Institution",
+        short_name="TI",
+        slug="test-institution",
+        category="national_public",
+    )
+
+
+@pytest.fixture
+def staff(django_user_model: Any, institution: Any) -> Any:
+    from clusterdev.initiatives.models import InstitutionMembership
+
+    user = django_user_model.objects.create_user(username="inst-staff", password="pw")
+    InstitutionMembership.objects.create(user=user, institution=institution)
+    return user
+
+
+@pytest.fixture
+def ta(django_user_model: Any) -> Any:
+    return django_user_model.objects.create_user(username="ta-mentor", password="pw")
+
+
+@pytest.fixture
+def initiative_a(institution: Any, cda_a: Any, ta: Any) -> Any:
+    from clusterdev.initiatives.models import Initiative
+
+    initiative = Initiative.objects.create(
+        institution=institution,
+        cluster=make_cluster("init-cluster-a"),
+        title="Initiative A",
+        summary="Public summary A",
+        ta=ta,
+        published=True,
+    )
+    initiative.cdas.add(cda_a)
+    return initiative
+
+
+@pytest.fixture
+def initiative_b(institution: Any, cda_b: Any) -> Any:
+    from clusterdev.initiatives.models import Initiative
+
+    initiative = Initiative.objects.create(
+        institution=institution, cluster=make_cluster("init-cluster-b"), title="Initiative B"
+    )
+    initiative.cdas.add(cda_b)
+    return initiative

@@ -4,9 +4,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from clusterdev.actionplans.api import routes as actionplans
+from clusterdev.diagnostics.api import routes as diagnostics
 from clusterdev.geography.api import views as geography
 from clusterdev.initiatives.api import views as initiatives
 from clusterdev.institutions.api import views as institutions
+from clusterdev.monitoring.api import routes as monitoring
 from clusterdev.planning.api import views as planning
 from clusterdev.registry.api import views as registry
 
@@ -38,6 +41,10 @@ router.register(
     initiatives.SelectionScoreViewSet,
     basename="initiative-selection-score",
 )
+# Step records of the later steps; registered before "initiatives" so its detail route
+# does not swallow their prefixes.
+for app in (diagnostics, actionplans, monitoring):
+    app.register(router)
 router.register("initiatives", initiatives.InitiativeViewSet, basename="initiative")
 
 app_name = "api"
@@ -49,5 +56,8 @@ urlpatterns = [
     path("institution-timeline/", institutions.timeline, name="institution-timeline"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *diagnostics.urlpatterns,
+    *actionplans.urlpatterns,
+    *monitoring.urlpatterns,
     path("", include(router.urls)),
 ]

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "clusterdev.mapping",
     "clusterdev.planning",
     "clusterdev.initiatives",
+    "clusterdev.diagnostics",
+    "clusterdev.actionplans",
+    "clusterdev.monitoring",
 ]
 
 MIDDLEWARE = [

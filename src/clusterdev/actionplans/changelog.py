@@ -1,0 +1,1 @@
+"""Registers this app's models with auditlog: every write is recorded."""

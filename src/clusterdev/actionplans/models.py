@@ -1,0 +1,1 @@
+"""Action plans and implementation (steps 4 and 5)."""

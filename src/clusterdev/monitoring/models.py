@@ -1,0 +1,1 @@
+"""Monitoring and evaluation (step 6)."""
