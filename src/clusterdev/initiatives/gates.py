@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 LAST_STEP = 6
+ENDED = ("completed", "dropped")
 
 
 def advance_refusal(current_step: int, record_statuses: Mapping[int, str]) -> dict | None:
@@ -65,3 +67,36 @@ def rank(candidates: list[dict], weights: Mapping[str, float]) -> list[dict]:
         value = sum(float(candidate.get(c) or 0) * float(w) for c, w in weights.items()) / total
         scored.append({**candidate, "total": round(value, 3)})
     return sorted(scored, key=lambda c: -c["total"])
+
+
+def status_problems(status: str, step: int, actual_end_date: date | None) -> dict[str, str]:
+    """Field errors when status, step and end date contradict each other (empty if consistent).
+
+    A proposed initiative is still choosing its cluster (step 1); a completed one has gone
+    through all six steps; ended initiatives (completed, dropped) have an actual end date and
+    running ones do not.
+
+    >>> status_problems("completed", 4, date(2026, 1, 1))["status"]
+    'An initiative can be completed only in step 6 (monitoring & evaluation); it is in step 4.'
+    >>> status_problems("active", 2, None)
+    {}
+    """
+    errors: dict[str, str] = {}
+    if status == "proposed" and step > 1:
+        errors["status"] = (
+            f"A proposed initiative is in step 1; this one is in step {step}, so it is active, "
+            "suspended, completed or dropped."
+        )
+    if status == "completed" and step < LAST_STEP:
+        errors["status"] = (
+            f"An initiative can be completed only in step {LAST_STEP} (monitoring & evaluation); "
+            f"it is in step {step}."
+        )
+    if status in ENDED and actual_end_date is None:
+        errors["actual_end_date"] = f"A {status} initiative needs its actual end date."
+    if status not in ENDED and actual_end_date is not None:
+        errors["actual_end_date"] = (
+            "Only a completed or dropped initiative has an actual end date; clear it or change "
+            "the status."
+        )
+    return errors

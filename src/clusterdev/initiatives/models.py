@@ -17,6 +17,22 @@ SCORE = [MinValueValidator(0), MaxValueValidator(10)]
 STEP_RANGE = [MinValueValidator(1), MaxValueValidator(6)]
 
 
+class InitiativeRecord:
+    """Mixin for rows that belong to an initiative: their change records carry its id.
+
+    The initiative page's history then lists changes to all its records, deleted ones too.
+    ``initiative_path`` names the attribute chain that leads to the initiative's id.
+    """
+
+    initiative_path = "initiative_id"
+
+    def get_additional_data(self) -> dict:
+        value = self
+        for part in self.initiative_path.split("."):
+            value = getattr(value, part)
+        return {"initiative_id": value}
+
+
 class InstitutionMembership(DomainModel):
     """A user who is staff of an institution: manages its initiatives."""
 
@@ -84,15 +100,27 @@ class Initiative(DomainModel):
         bad = [o for o in self.objectives or [] if o not in choices.Objective.values]
         if bad:
             errors["objectives"] = f"Unknown objectives: {', '.join(map(str, bad))}."
+        for field, message in gates.status_problems(
+            self.status, self.step or 1, self.actual_end_date
+        ).items():
+            errors.setdefault(field, message)
         if errors:
             raise ValidationError(errors)
+
+    def get_additional_data(self) -> dict:
+        return {"initiative_id": self.pk}
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("initiatives:detail", args=[self.pk])
 
     def advance_refusal(self) -> dict | None:
         statuses = dict(self.records.values_list("step", "status"))
         return gates.advance_refusal(self.step, statuses)
 
 
-class StepRecord(DomainModel):
+class StepRecord(InitiativeRecord, DomainModel):
     """The record of one step (generic: a summary and free sections)."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="records")
@@ -113,8 +141,10 @@ class StepRecord(DomainModel):
         return f"{self.initiative} — step {self.step}"
 
 
-class StepReview(DomainModel):
+class StepReview(InitiativeRecord, DomainModel):
     """Who approved or returned a step record, when and why."""
+
+    initiative_path = "record.initiative_id"
 
     record = models.ForeignKey(StepRecord, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
@@ -128,7 +158,7 @@ class StepReview(DomainModel):
         return f"{self.decision} by {self.reviewer}"
 
 
-class SelectionScore(DomainModel):
+class SelectionScore(InitiativeRecord, DomainModel):
     """Step 1: a candidate cluster scored 0–10 on the four selection criteria."""
 
     initiative = models.ForeignKey(
@@ -151,7 +181,7 @@ class SelectionScore(DomainModel):
         return f"{self.cluster} for {self.initiative}"
 
 
-class TrustEvent(DomainModel):
+class TrustEvent(InitiativeRecord, DomainModel):
     """Step 3: a trust-building event."""
 
     KINDS = [
@@ -177,3 +207,9 @@ class TrustEvent(DomainModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.date}"
+
+    def totals(self) -> dict[str, int]:
+        """Participants summed over actor types: women, men, all."""
+        women = sum(int(row.get("women") or 0) for row in self.participants or [])
+        men = sum(int(row.get("men") or 0) for row in self.participants or [])
+        return {"women": women, "men": men, "all": women + men}

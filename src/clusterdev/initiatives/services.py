@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from clusterdev.initiatives import choices
+from clusterdev.initiatives import checks, choices
 from clusterdev.initiatives.models import Initiative, StepRecord, StepReview
 
 
@@ -18,7 +19,7 @@ def advance(initiative: Initiative) -> Initiative:
     """Move to the next step, or raise GateRefused with the reason and what is missing."""
     with transaction.atomic():
         locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
-        refusal = locked.advance_refusal()
+        refusal = locked.advance_refusal() or checks.step_exit_refusal(locked)
         if refusal:
             raise GateRefused(refusal)
         locked.step += 1
@@ -37,3 +38,32 @@ def review(record: StepRecord, reviewer, decision: str, reason: str = "") -> Ste
         record.status = decision
         record.save(update_fields=["status", "last_updated"])
     return row
+
+
+CHECKED_FIELDS = (
+    "status",
+    "step",
+    "start_date",
+    "planned_end_date",
+    "actual_end_date",
+    "objectives",
+)
+
+
+def validate_initiative(instance: Initiative | None, changes: dict) -> None:
+    """Raise ValidationError (by field) if the initiative with ``changes`` applied is inconsistent.
+
+    Shared by the API and the page forms: dates in order, known objectives, status that fits
+    the step, and completion only when monitoring says the initiative is ready.
+    """
+    values = {f: getattr(instance, f) for f in CHECKED_FIELDS} if instance else {}
+    values.update({k: v for k, v in changes.items() if k in CHECKED_FIELDS})
+    candidate = Initiative(**values)
+    candidate.clean()
+    becomes_complete = values.get("status") == choices.Status.COMPLETED and (
+        instance is None or instance.status != choices.Status.COMPLETED
+    )
+    if becomes_complete and instance is not None:
+        problem = checks.completion_problem(instance)
+        if problem:
+            raise ValidationError({"status": problem})

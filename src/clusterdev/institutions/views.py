@@ -13,6 +13,7 @@ from clusterdev.core import exports as export_writers
 from clusterdev.core import svg
 from clusterdev.core.exports import Column
 from clusterdev.geography.models import District, State
+from clusterdev.initiatives import permissions as initiative_rules
 from clusterdev.institutions import charts
 from clusterdev.institutions.choices import Category, RoleKind
 from clusterdev.institutions.filtersets import InstitutionFilterSet
@@ -117,10 +118,20 @@ def institution_detail(request: HttpRequest, slug: str) -> HttpResponse:
             Prefetch("districts", queryset=District.objects.select_related("state"))
         )
     )
+    initiatives = list(
+        initiative_rules.visible(request.user)
+        .filter(institution=institution)
+        .prefetch_related(
+            Prefetch("cluster__districts", queryset=District.objects.select_related("state"))
+        )
+        .order_by("title", "pk")
+    )
     points = []
-    for cluster in clusters:
+    seen = set()
+    for cluster in [*clusters, *(i.cluster for i in initiatives)]:
         centroid = cluster.centroid()
-        if centroid:
+        if centroid and cluster.pk not in seen:
+            seen.add(cluster.pk)
             points.append(
                 (centroid[0], centroid[1], None, cluster.name, cluster.get_absolute_url())
             )
@@ -129,6 +140,7 @@ def institution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "roles": [r for r in institution.roles.all() if r.kind == RoleKind.ROLE],
         "focus_areas": [r for r in institution.roles.all() if r.kind == RoleKind.FOCUS],
         "clusters": clusters,
+        "initiatives": initiatives,
         "map_symbols": svg.symbols(points),
         "map_height": svg.MAP_HEIGHT,
         "status_rows": institution.status_rows.select_related("table", "source"),

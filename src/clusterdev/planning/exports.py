@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from clusterdev.core.pdf import latin1, text
 from clusterdev.planning.model import PlanResult
 
 FORMATS = ("csv", "xlsx", "pdf")
@@ -165,55 +166,24 @@ def plan_xlsx(result: PlanResult, filename: str) -> HttpResponse:
     return response
 
 
-_REPLACEMENTS = {
-    "≥": ">=",
-    "≤": "<=",
-    "×": "x",
-    "–": "-",
-    "—": "-",
-    "‘": "'",
-    "’": "'",
-    "“": '"',
-    "”": '"',
-    "…": "...",
-    "₹": "Rs ",
-}
-
-
-def _latin1(text: Any) -> str:
-    """The PDF's core fonts hold Latin-1 only; replace what they cannot show."""
-    value = "" if text is None else str(text)
-    for old, new in _REPLACEMENTS.items():
-        value = value.replace(old, new)
-    return value.encode("latin-1", "replace").decode("latin-1")
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return _latin1(value)
-
-
 def plan_pdf(result: PlanResult, filename: str, title: str) -> HttpResponse:
     from fpdf import FPDF
 
     data = result.to_dict()
     pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_title(_latin1(title))
+    pdf.set_title(latin1(title))
     pdf.set_creator("ClusterDev")
     pdf.compress = False  # small anyway; keeps the figures searchable in the file
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 15)
-    pdf.cell(0, 9, _latin1(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 9, latin1(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=9)
     scenario = data["scenario"]
     pdf.multi_cell(
         0,
         5,
-        _latin1(
+        latin1(
             f"{scenario['clusters']:,} clusters, at most {scenario['clusters_per_year_max']:,} "
             f"taken up a year, {scenario['duration_years']}-year initiatives, first year "
             f"{scenario['first_year']}. Money in Rs crore."
@@ -222,17 +192,17 @@ def plan_pdf(result: PlanResult, filename: str, title: str) -> HttpResponse:
         new_y="NEXT",
     )
 
-    def heading(text: str) -> None:
+    def heading(title: str) -> None:
         pdf.ln(2)
         pdf.set_font("Helvetica", "B", 11)
-        pdf.cell(0, 7, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 7, latin1(title), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Helvetica", size=8)
 
     def table(header: list[str], rows: list[list[str]]) -> None:
         with pdf.table(
             text_align="RIGHT", first_row_as_headings=True, line_height=4.5, padding=1
         ) as grid:
-            grid.row([_latin1(h) for h in header])
+            grid.row([latin1(h) for h in header])
             for row in rows:
                 grid.row(row)
 
@@ -240,14 +210,14 @@ def plan_pdf(result: PlanResult, filename: str, title: str) -> HttpResponse:
     table(
         [label for _key, label in YEAR_COLUMNS],
         [
-            [str(row["year"])] + [_text(row[key]) for key, _label in YEAR_COLUMNS[1:]]
+            [str(row["year"])] + [text(row[key]) for key, _label in YEAR_COLUMNS[1:]]
             for row in data["years"]
         ],
     )
     heading("Totals")
     table(
         [label for _key, label in TOTAL_COLUMNS],
-        [[_text(data["totals"][key]) for key, _label in TOTAL_COLUMNS]],
+        [[text(data["totals"][key]) for key, _label in TOTAL_COLUMNS]],
     )
     heading("Human resources")
     columns = [c for c in HR_COLUMNS if c[0] not in {"label", "education"}]
@@ -256,22 +226,22 @@ def plan_pdf(result: PlanResult, filename: str, title: str) -> HttpResponse:
         cells = []
         for key, _label in columns:
             value = hr_row[key]
-            cells.append(str(value) if key == "gap_closes_year" and value else _text(value))
+            cells.append(str(value) if key == "gap_closes_year" and value else text(value))
         rows.append(cells)
     totals = data["hr_totals"]
     total_cells = {
         "role": "Total",
-        "required": _text(totals["required"]),
-        "available": _text(totals["available"]),
-        "gap": _text(totals["gap"]),
-        "training_needed_per_year": _text(totals["training_needed_per_year"]),
-        "training_capacity_per_year": _text(totals["training_capacity_per_year"]),
+        "required": text(totals["required"]),
+        "available": text(totals["available"]),
+        "gap": text(totals["gap"]),
+        "training_needed_per_year": text(totals["training_needed_per_year"]),
+        "training_capacity_per_year": text(totals["training_capacity_per_year"]),
     }
     rows.append([total_cells.get(key, "") for key, _label in columns])
     table([label for _key, label in columns], rows)
     heading("Notes")
     for note in data["notes"]:
-        pdf.multi_cell(0, 4.5, _latin1("- " + note), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 4.5, latin1("- " + note), new_x="LMARGIN", new_y="NEXT")
     response = HttpResponse(bytes(pdf.output()), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
     return response

@@ -17,6 +17,7 @@ from clusterdev.core import exports as export_writers
 from clusterdev.core import roles, svg
 from clusterdev.core.cache import cached
 from clusterdev.geography.models import District, State
+from clusterdev.initiatives import permissions as initiative_rules
 from clusterdev.registry.choices import SizeBand, Status, Typology
 from clusterdev.registry.exports import CLUSTER_COLUMNS, cluster_geometry
 from clusterdev.registry.filtersets import ClusterFilterSet
@@ -212,6 +213,9 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "map_symbols": map_symbols,
         "history": history_for(cluster)[:50],
         "map_height": svg.MAP_HEIGHT,
+        "initiatives": list(
+            initiative_rules.visible(request.user).filter(cluster=cluster).order_by("title")
+        ),
     }
     return render(request, "registry/cluster_detail.html", context)
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from clusterdev.initiatives import choices, gates
+from clusterdev.initiatives.services import validate_initiative
 from clusterdev.initiatives.models import (
     Initiative,
     SelectionScore,
@@ -38,13 +39,8 @@ class InitiativeSerializer(serializers.ModelSerializer):
         return data
 
     def validate(self, attrs):
-        instance = Initiative(**{k: v for k, v in attrs.items() if k != "cdas"})
-        if self.instance:
-            for field in ("start_date", "planned_end_date", "actual_end_date"):
-                if field not in attrs:
-                    setattr(instance, field, getattr(self.instance, field))
         try:
-            instance.clean()
+            validate_initiative(self.instance, attrs)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.message_dict) from None
         return attrs
