@@ -135,7 +135,7 @@ def initiative_pdf(initiative, records, events) -> HttpResponse:
                 "Status / step",
                 f"{initiative.get_status_display()}, step {initiative.step} "
                 f"({initiative.get_step_display()})",
-            ),  # fmt: skip
+            ),
             (
                 "Dates",
                 f"{initiative.start_date or '-'} to {initiative.planned_end_date or '-'}"
@@ -145,13 +145,13 @@ def initiative_pdf(initiative, records, events) -> HttpResponse:
             (
                 "Objectives",
                 ", ".join(choices.Objective(o).label for o in initiative.objectives) or "-",
-            ),  # fmt: skip
+            ),
             (
                 "CDAs / TA",
                 ", ".join(u.username for u in initiative.cdas.all())
                 + " / "
                 + (initiative.ta.username if initiative.ta else "-"),
-            ),  # fmt: skip
+            ),
         ],
     )
     if initiative.summary:
@@ -171,8 +171,8 @@ def initiative_pdf(initiative, records, events) -> HttpResponse:
         women = sum(e.totals()["women"] for e in events)
         men = sum(e.totals()["men"] for e in events)
         kinds = ", ".join(sorted({e.get_kind_display() for e in events}))
-        _lines(pdf, [("Events", f"{len(events)} ({kinds})"),
-                     ("Participants", f"{women + men:,} ({women:,} women, {men:,} men)")])  # fmt: skip
+        people = f"{women + men:,} ({women:,} women, {men:,} men)"
+        _lines(pdf, [("Events", f"{len(events)} ({kinds})"), ("Participants", people)])
     for title, path in REPORT_SECTIONS:
         lines = import_string(path)(initiative)
         if lines:
@@ -221,7 +221,7 @@ def portfolio_pdf(portfolio, institution_rows, title: str) -> HttpResponse:
                 r.cluster.name,
                 r.get_status_display(),
                 r.step,
-            ]  # fmt: skip
+            ]
             for r in portfolio.rows
         ],
         widths=(55, 30, 50, 25, 12),

@@ -423,7 +423,7 @@ def _portfolio_context(request):
 
 
 def portfolio_page(request):
-    form, rows, built, institution_rows = _portfolio_context(request)
+    form, _rows, built, institution_rows = _portfolio_context(request)
     fmt = request.GET.get("export")
     if fmt:
         if fmt not in EXPORTS:

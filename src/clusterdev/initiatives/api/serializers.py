@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from clusterdev.initiatives import choices, gates
-from clusterdev.initiatives.services import validate_initiative
 from clusterdev.initiatives.models import (
     Initiative,
     SelectionScore,
@@ -12,6 +11,7 @@ from clusterdev.initiatives.models import (
     StepReview,
     TrustEvent,
 )
+from clusterdev.initiatives.services import validate_initiative
 
 
 class InitiativeSerializer(serializers.ModelSerializer):
