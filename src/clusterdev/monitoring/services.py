@@ -40,6 +40,14 @@ class PeriodLocked(Exception):
         self.row = row
 
 
+class BatchInvalid(Exception):
+    """Rows of a batch that cannot be saved: {row index: {field: [messages]}}."""
+
+    def __init__(self, errors: dict[str, dict]) -> None:
+        super().__init__(f"{len(errors)} row(s) cannot be saved")
+        self.errors = errors
+
+
 class StateConflict(Exception):
     """An approval or unlock that does not fit the period's state."""
 
@@ -79,7 +87,7 @@ def save_batch(initiative, rows: list[dict]) -> list[Value]:
 
     Each row is a dict with element, period (or None), kind, sex, size, social_category and
     value (None or "" deletes the cell's value). A row for an existing cell updates it. A bad
-    row raises ValidationError({"rows": {index: {field: [messages]}}}); a row in a locked
+    row raises BatchInvalid({index: {field: [messages]}}); a row in a locked
     period raises PeriodLocked naming the row and the period. Nothing is saved in either case.
     """
     saved: list[Value] = []
@@ -132,7 +140,7 @@ def save_batch(initiative, rows: list[dict]) -> list[Value]:
             saved.append(value)
         if errors:
             transaction.set_rollback(True)
-            raise ValidationError({"rows": errors})
+            raise BatchInvalid(errors)
     return saved
 
 

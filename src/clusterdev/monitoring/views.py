@@ -119,8 +119,8 @@ def grid(request, pk, slot):
                 services.save_batch(initiative, rows)
             except services.PeriodLocked as locked:
                 problems.append(str(services.PeriodLocked(locked.period)))
-            except ValidationError as error:
-                for index, fields in error.message_dict.get("rows", {}).items():
+            except services.BatchInvalid as invalid:
+                for index, fields in invalid.errors.items():
                     name = names[int(index)]
                     text = " ".join(str(m) for m in _flatten(fields))
                     errors[name] = text

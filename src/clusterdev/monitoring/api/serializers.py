@@ -108,6 +108,7 @@ class PeriodSerializer(serializers.ModelSerializer):
             "id", "initiative", "label", "start", "end", "locked", "approved_at", "approved_by",
         ]  # fmt: skip
         read_only_fields = ["approved_at"]
+        validators: list = []  # the model's clean names the field (label, start, end)
 
     def validate(self, attrs):
         values = {}

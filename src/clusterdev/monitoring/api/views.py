@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from clusterdev.initiatives import permissions as rules
@@ -255,6 +255,8 @@ class ValueViewSet(_InitiativeChildViewSet):
             saved = services.save_batch(initiative, data.validated_data["rows"])
         except services.PeriodLocked as locked:
             raise Conflict(str(locked)) from None
+        except services.BatchInvalid as invalid:
+            raise ValidationError({"rows": invalid.errors}) from None
         return Response(s.ValueSerializer(saved, many=True).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -274,8 +276,6 @@ class ValueViewSet(_InitiativeChildViewSet):
 def _initiative(request) -> Initiative:
     pk = request.query_params.get("initiative")
     if not (pk or "").isdigit():
-        from rest_framework.exceptions import ValidationError
-
         raise ValidationError({"initiative": ["Give the initiative's id."]})
     return get_object_or_404(rules.private(request.user), pk=int(pk))
 
