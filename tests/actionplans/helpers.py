@@ -53,10 +53,12 @@ def add_activity(plan: ActionPlan, code: str = "", **extra) -> Activity:
 
 
 def approved_plan(initiative, reviewer, *codes: str, **extra) -> ActionPlan:
-    """A new version with the given activities, submitted and approved by ``reviewer``."""
+    """A new version with the given activities (besides those copied), submitted and approved by ``reviewer``."""
     plan = services.new_version(initiative)
+    existing = set(plan.activities.values_list("code", flat=True))  # copied from the latest
     for code in codes or ("A1",):
-        add_activity(plan, code, **extra)
+        if code not in existing:
+            add_activity(plan, code, **extra)
     services.submit(plan)
     services.review(plan, reviewer, "approved")
     plan.refresh_from_db()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterdev.actionplans import choices, services
 from clusterdev.actionplans.models import (
+    NETWORK_MEMBERS,
     SPV,
     Activity,
     ActivityProgress,
@@ -151,6 +152,8 @@ class NetworkForm(forms.ModelForm):
 
     def __init__(self, *args, initiative, **kwargs):
         super().__init__(*args, **kwargs)
+        # the seed's range, with its own words rather than the generic bound messages
+        self.fields["members"].validators = list(NETWORK_MEMBERS)
 
 
 # The implementation records edited by the generic record views: kind → (model, form, label).

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from clusterdev.actionplans import choices, services
 from clusterdev.actionplans.forms import facility_problems
 from clusterdev.actionplans.models import (
+    NETWORK_MEMBERS,
     SPV,
     ActionPlan,
     Activity,
@@ -228,6 +229,15 @@ class SPVSerializer(ScopedFields, serializers.ModelSerializer):
 
 class EnterpriseNetworkSerializer(ScopedFields, serializers.ModelSerializer):
     scoped = {"initiative": lambda private: Initiative.objects.filter(pk__in=private)}
+
+    members = serializers.IntegerField(
+        min_value=choices.NETWORK_MIN_MEMBERS,
+        max_value=choices.NETWORK_MAX_MEMBERS,
+        error_messages={
+            "min_value": NETWORK_MEMBERS[0].message,
+            "max_value": NETWORK_MEMBERS[1].message,
+        },
+    )
 
     class Meta:
         model = EnterpriseNetwork
