@@ -107,6 +107,9 @@ class MonitoringPlan(InitiativeRecord, DomainModel):
     elements = models.ManyToManyField(DataElement, blank=True, related_name="+")
     indicators = models.ManyToManyField(Indicator, blank=True, related_name="+")
 
+    class Meta:
+        ordering = ["initiative", "pk"]
+
     def __str__(self) -> str:
         return f"Monitoring plan of {self.initiative}"
 

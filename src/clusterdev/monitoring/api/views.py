@@ -262,7 +262,7 @@ class ValueViewSet(_InitiativeChildViewSet):
     @extend_schema(
         parameters=[
             OpenApiParameter("initiative", int, required=True),
-            OpenApiParameter("format", str, enum=["csv", "xlsx"], required=True),
+            OpenApiParameter("export", str, enum=["csv", "xlsx"], required=True),
         ],
         responses={(200, "text/csv"): bytes},
     )
@@ -270,7 +270,7 @@ class ValueViewSet(_InitiativeChildViewSet):
     def export(self, request):
         """The initiative's values as CSV or XLSX, with disaggregation columns."""
         initiative = _initiative(request)
-        return exports.values_download(request.query_params.get("format", "csv"), initiative)
+        return exports.values_download(request.query_params.get("export", "csv"), initiative)
 
 
 def _initiative(request) -> Initiative:
