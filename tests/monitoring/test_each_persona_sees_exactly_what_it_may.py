@@ -48,7 +48,7 @@ def test_cda_b_sees_nothing_of_initiative_a(cda_b, records, initiative_a):
             "can_identify": "no",
             "can_carry_out": "no",
             "institutions_linked": 1,
-        },  # fmt: skip
+        },
         format="json",
     )
     assert response.status_code == 403

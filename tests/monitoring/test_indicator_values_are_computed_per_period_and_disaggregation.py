@@ -77,7 +77,7 @@ def test_a_missing_total_is_the_sum_of_one_dimension():
             Row("employment", 30, "women"),
             Row("employment", 70, "men"),
             Row("rejection_rate", 5, "women", "percent"),
-        ]  # fmt: skip
+        ]
     )
     totals = grid[(None, "baseline")][compute.TOTAL]
     assert totals == {"employment": Decimal(100)}  # percentages are not added up

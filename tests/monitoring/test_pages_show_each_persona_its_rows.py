@@ -29,11 +29,7 @@ def urls(initiative_a):
 def test_the_public_is_sent_to_sign_in(client, urls):
     for url in urls:
         response = client.get(url)
-        assert (
-            response.status_code == 302
-            and "/login" in response["Location"]
-            or (response.status_code == 404)
-        )
+        assert response.status_code == 302 and "/login" in response["Location"], url
 
 
 def test_cda_b_gets_404_everywhere(client, cda_b, urls, initiative_a):

@@ -29,7 +29,7 @@ def test_the_page_saves_a_check_and_shows_the_element(client, cda_a, initiative_
             "can_carry_out": "partly",
             "institutions_linked": "13",
             "notes": "BMO runs the CFC",
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 302
     page = client.get(url).content.decode()
@@ -47,7 +47,7 @@ def test_the_api_gives_the_element_value_beside_the_count(cda_a, initiative_a):
             "can_identify": "partly",
             "can_carry_out": "no",
             "institutions_linked": 5,
-        },  # fmt: skip
+        },
         format="json",
     )
     assert response.status_code == 201, response.json()
@@ -60,7 +60,7 @@ def test_the_api_gives_the_element_value_beside_the_count(cda_a, initiative_a):
             "can_identify": "sometimes",
             "can_carry_out": "no",
             "institutions_linked": 50000,
-        },  # fmt: skip
+        },
         format="json",
     )
     assert bad.status_code == 400 and {"can_identify", "institutions_linked"} <= set(bad.json())
