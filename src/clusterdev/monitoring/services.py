@@ -207,6 +207,11 @@ def plan_for(initiative) -> tuple[list[DataElement], list[Indicator]]:
     return sorted(elements.values(), key=lambda e: e.code), indicators
 
 
+def indicators_reading(code: str) -> list[str]:
+    """Codes of the indicators whose formula reads the data element ``code``."""
+    return [i.code for i in Indicator.objects.all() if code in i.element_codes()]
+
+
 def values_of(initiative) -> list[Value]:
     return list(Value.objects.filter(initiative=initiative).select_related("element", "period"))
 

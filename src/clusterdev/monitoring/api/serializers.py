@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from clusterdev.monitoring import choices, formula
+from clusterdev.monitoring import choices, formula, services
 from clusterdev.monitoring.models import (
     DataElement,
     Indicator,
@@ -54,6 +54,12 @@ class DataElementSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(
                 {"code": "Values use this code; it cannot be renamed."}
             )
+        if renamed:
+            users = services.indicators_reading(instance.code)
+            if users:
+                raise serializers.ValidationError(
+                    {"code": f"The indicator(s) {', '.join(users)} read this code."}
+                )
         return super().update(instance, validated_data)
 
 

@@ -45,6 +45,12 @@ class DataElementViewSet(viewsets.ModelViewSet):
     def perform_destroy(self, instance):
         if instance.values.exists():
             raise Conflict("Values use this data element; it cannot be deleted.")
+        users = services.indicators_reading(instance.code)
+        if users:
+            raise Conflict(
+                f"The indicator(s) {', '.join(users)} read this data element; "
+                "change their formulas first."
+            )
         instance.delete()
 
 
