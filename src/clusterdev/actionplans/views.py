@@ -391,6 +391,8 @@ def _record_form(request, kind, initiative, instance):
         "initiative": initiative,
         "title": label,
         "back": "actionplans:implementation",
+        "kind": kind,
+        "instance": instance,
     }
     return render(request, "actionplans/record_form.html", context, status=status)
 
