@@ -84,7 +84,8 @@ def test_districts_resolve_from_any_spelling_or_lgd_code_and_states_from_codes(
 
 def test_location_basis_records_coordinates_pin_or_district(tmp_path: Path) -> None:
     from clusterdev.engine.backends import connect
-    from clusterdev.engine.register import open_register, product_table, validate
+    from clusterdev.engine.register import open_register, product_table
+    from clusterdev.engine.validation import validate
 
     rows = [
         "B1,Gujarat,Ahmedabad,380001,14301,1,,23.05,72.6,,,",
@@ -93,8 +94,10 @@ def test_location_basis_records_coordinates_pin_or_district(tmp_path: Path) -> N
     ]
     con = connect()
     checked = validate(con, open_register(con, write_register(tmp_path, rows)), product_table())
-    got = con.to_pandas(checked.accepted).set_index("enterprise_id")["location_basis"].to_dict()
-    assert got == {"B1": "coordinates", "B2": "pin", "B3": "district"}
+    got = con.to_pandas(checked.accepted)
+    # The validated table keeps no ids (decision 0110): rows differ by their coordinates.
+    assert sorted(got["location_basis"]) == ["coordinates", "district", "pin"]
+    assert list(got.loc[got["latitude"] == 23.05, "location_basis"]) == ["coordinates"]
 
 
 def test_a_file_missing_a_required_column_fails_naming_the_column(tmp_path: Path) -> None:

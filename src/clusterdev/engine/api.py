@@ -13,8 +13,9 @@ import pandas as pd
 from .backends import connect
 from .methods import CLUSTER_COLUMNS, administrative, aggregate_parts, footprint
 from .outputs import write_outputs
-from .register import open_register, product_table, read_grouping, validate
+from .register import open_register, product_table, read_grouping
 from .rules import RuleSet, load_rules
+from .validation import validate
 
 __all__ = ["METHODS", "STAGES", "MappingResult", "Progress", "map_register"]
 

@@ -272,7 +272,8 @@ def aggregate_parts(con: Any, accepted: ir.Table) -> pd.DataFrame:
     --------
     >>> import tempfile, pathlib
     >>> from clusterdev.engine.backends import connect
-    >>> from clusterdev.engine.register import open_register, product_table, validate
+    >>> from clusterdev.engine.register import open_register, product_table
+    >>> from clusterdev.engine.validation import validate
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "r.csv"
     >>> header = "enterprise_id,state,district,nic_code,employment\\n"
     >>> _ = path.write_text(header + "A,GJ,Surat,1430,3\\nB,GJ,Mars,1430,2\\n")
@@ -612,7 +613,8 @@ def footprint(
     --------
     >>> import tempfile, pathlib
     >>> from clusterdev.engine.backends import connect
-    >>> from clusterdev.engine.register import open_register, product_table, validate
+    >>> from clusterdev.engine.register import open_register, product_table
+    >>> from clusterdev.engine.validation import validate
     >>> from clusterdev.engine.rules import load_rules
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "r.csv"
     >>> rows = [f"E{i},GJ,Surat,1430,2,21.17,72.83" for i in range(25)]

@@ -1,0 +1,284 @@
+"""Validating a register in one pass, resolving names through small dictionaries.
+
+Every row is either *accepted* or *quarantined* with one ``reason`` (the first that
+applies, in the order of :data:`~clusterdev.engine.register.REASONS`).
+
+The work per row is kept to what cannot be avoided (decision 0110):
+
+* place names, NIC codes, PIN codes and segments are normalised once per DISTINCT
+  spelling (a few thousand values), and each row is joined to that dictionary on its
+  raw value, instead of running string functions on every row;
+* duplicated ids come from one group-by, joined back as a (small) list of ids;
+* the validated table keeps only what the methods need, plus the original columns of
+  quarantined rows packed in one struct column that is null for accepted rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from .backends import lookup_table, materialise, short_error
+from .errors import RegisterError
+from .register import (
+    INDIA_BOUNDS,
+    OPTIONAL_COLUMNS,
+    REASONS,
+    REQUIRED_COLUMNS,
+    SEGMENTS,
+    Product,
+    _lookup_rows,
+    normalise_expr,
+)
+
+__all__ = ["ACCEPTED_COLUMNS", "Validated", "validate"]
+
+ACCEPTED_COLUMNS = (
+    "district_code",
+    "product_code",
+    "segment",
+    "employment",
+    "turnover_inr",
+    "looms",
+    "latitude",
+    "longitude",
+    "location_basis",
+)
+"""Columns of :attr:`Validated.accepted`: what the two methods use, nothing more."""
+
+_NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+_INTEGER = r"^[+-]?[0-9]+(\.0*)?$"
+_NUMERIC_COLUMNS = ("employment", "turnover_inr", "investment_inr", "looms", "year")
+_INTEGER_COLUMNS = ("employment", "looms", "year")
+_PARSED_COLUMNS = (*_NUMERIC_COLUMNS, "latitude", "longitude")
+
+
+@dataclass
+class Validated:
+    """Result of :func:`validate`: the two tables and the counts."""
+
+    accepted: ir.Table
+    quarantine: ir.Table
+    rows_read: int
+    rows_accepted: int
+    by_reason: dict[str, int]
+
+
+def _blank(value: ir.Value) -> ir.BooleanValue:
+    if not value.type().is_string():
+        return value.isnull()
+    return value.isnull() | (value.strip() == "")
+
+
+def _number(value: ir.Value, integer: bool) -> tuple[ir.BooleanValue, ir.FloatingValue]:
+    """(is malformed, value as float64) for a column of strings or numbers."""
+    present = ~_blank(value)
+    if value.type().is_numeric():
+        as_float = value.cast("float64")
+        bad: ir.BooleanValue = ibis.literal(False)
+        if integer:
+            bad = present & (as_float.floor() != as_float)
+        return bad, as_float
+    text = value.cast("string").strip()
+    ok = text.re_search(_INTEGER if integer else _NUMBER)
+    as_float = ibis.ifelse(present & ok, text.cast("float64"), ibis.null("float64"))
+    return present & ~ok, as_float
+
+
+def _places(con: Any, table: ir.Table) -> ir.Table:
+    """Distinct (state, district) spellings → state code, district code and centroid."""
+    states, districts, _, info = _lookup_rows()
+    s_tab = lookup_table(con, {"_sk": [r[0] for r in states], "_scode": [r[1] for r in states]})
+    d_tab = lookup_table(
+        con,
+        {
+            "_dsc": [r[0] for r in districts],
+            "_dk": [r[1] for r in districts],
+            "_dcode": [r[2] for r in districts],
+        },
+    )
+    c_tab = lookup_table(
+        con,
+        {
+            "_ccode": [r[0] for r in info],
+            "_dlat": [r[3] for r in info],
+            "_dlon": [r[4] for r in info],
+        },
+    )
+    pairs = table.select(_s=table.state, _d=table.district).distinct()
+    pairs = pairs.mutate(
+        _sk=normalise_expr(pairs._s.cast("string")), _dk=normalise_expr(pairs._d.cast("string"))
+    )
+    j = pairs.left_join(s_tab, "_sk")
+    j = j.left_join(d_tab, [j._scode == d_tab._dsc, j._dk == d_tab._dk])
+    j = j.left_join(c_tab, j._dcode == c_tab._ccode)
+    return j.select(
+        "_s", "_d", _state_code=j._scode, _district_code=j._dcode, _dlat=j._dlat, _dlon=j._dlon
+    )
+
+
+def _nics(con: Any, table: ir.Table, products: Sequence[Product]) -> ir.Table:
+    """Distinct NIC code spellings → product code and derived segment."""
+    n_tab = lookup_table(
+        con,
+        {
+            "_code": [p.nic_code for p in products],
+            "_product_code": [p.product_code for p in products],
+            "_dseg": [p.segment for p in products],
+        },
+    )
+    codes = table.select(_n=table.nic_code).distinct()
+    codes = codes.mutate(_code=codes._n.cast("string").strip())
+    j = codes.left_join(n_tab, "_code")
+    return j.select("_n", "_product_code", "_dseg")
+
+
+def _pins(con: Any, table: ir.Table) -> ir.Table:
+    """Distinct PIN code spellings → well-formed or not, and the PIN's centroid."""
+    _, _, pins, _ = _lookup_rows()
+    p_tab = lookup_table(
+        con,
+        {
+            "_pin": [r[0] for r in pins],
+            "_plat": [r[1] for r in pins],
+            "_plon": [r[2] for r in pins],
+        },
+    )
+    raw = table.select(_p=table.pincode).distinct()
+    raw = raw.filter(raw._p.notnull())
+    raw = raw.mutate(_pinc=raw._p.cast("string").strip().re_replace(r"[\s-]", ""))
+    raw = raw.mutate(_pin_ok=raw._pinc.re_search("^[1-9][0-9]{5}$").fill_null(False))
+    j = raw.left_join(p_tab, raw._pinc == p_tab._pin)
+    return j.select("_p", "_pin_ok", "_plat", "_plon")
+
+
+def _segments(table: ir.Table) -> ir.Table:
+    """Distinct segment spellings → a known segment, or null."""
+    raw = table.select(_g=table.segment).distinct()
+    raw = raw.filter(raw._g.notnull())
+    norm = raw._g.cast("string").strip().lower()
+    return raw.select("_g", _seg=ibis.ifelse(norm.isin(list(SEGMENTS)), norm, ibis.null("string")))
+
+
+def _reason(t: ir.Table, parsed: dict[str, Any]) -> ir.StringValue:
+    """The first quarantine reason that applies to a row, or null."""
+    bad_number: ir.BooleanValue = ibis.literal(False)
+    negative: ir.BooleanValue = ibis.literal(False)
+    for column, (bad, value) in parsed.items():
+        bad_number = bad_number | bad
+        if column in _NUMERIC_COLUMNS:
+            negative = negative | (value < 0).fill_null(False)
+    missing: ir.BooleanValue = ibis.literal(False)
+    for column in REQUIRED_COLUMNS:
+        missing = missing | _blank(t[column])
+    lat, lon = parsed["latitude"][1], parsed["longitude"][1]
+    south, north, west, east = INDIA_BOUNDS
+    return ibis.cases(
+        (missing, "missing_field"),
+        (t._dup.notnull(), "duplicate_enterprise_id"),
+        (t._state_code.isnull(), "unknown_state"),
+        (t._district_code.isnull(), "unknown_district"),
+        (t._product_code.isnull(), "bad_nic_code"),
+        (bad_number, "bad_number"),
+        (negative, "negative_number"),
+        (~_blank(t.pincode) & ~t._pin_ok.fill_null(False), "bad_pincode"),
+        (lat.isnull() != lon.isnull(), "incomplete_coordinates"),
+        (
+            lat.notnull() & ((lat < south) | (lat > north) | (lon < west) | (lon > east)),
+            "coordinates_outside_india",
+        ),
+        else_=ibis.null("string"),
+    )
+
+
+def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validated:
+    """Validate and resolve a register table; materialise the result once.
+
+    Parameters
+    ----------
+    con : ibis backend
+    table : ibis.Table
+        From :func:`~clusterdev.engine.register.open_register`.
+    products : sequence of Product
+        From :func:`~clusterdev.engine.register.product_table`: the valid NIC codes.
+
+    Returns
+    -------
+    Validated
+        ``accepted`` has the columns :data:`ACCEPTED_COLUMNS`; ``quarantine`` has the
+        original columns and ``reason``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from clusterdev.engine.backends import connect
+    >>> from clusterdev.engine.register import open_register, product_table
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "r.csv"
+    >>> header = "enterprise_id,state,district,nic_code,employment\\n"
+    >>> _ = path.write_text(header + "A,GJ,Surat,1430,3\\nB,GJ,Mars,1430,2\\n")
+    >>> con = connect()
+    >>> checked = validate(con, open_register(con, path), product_table(4))
+    >>> checked.rows_read, checked.rows_accepted, checked.by_reason
+    (2, 1, {'unknown_district': 1})
+    """
+    original = list(table.columns)
+    for column in OPTIONAL_COLUMNS:
+        if column not in table.columns:
+            table = table.mutate(**{column: ibis.null("string")})
+    try:
+        places = materialise(con, _places(con, table))
+        nics = materialise(con, _nics(con, table, products))
+        pins = materialise(con, _pins(con, table))
+        segments = materialise(con, _segments(table))
+        ids = table.select(_id=table.enterprise_id.cast("string").strip())
+        dups = ids.group_by("_id").agg(_n=ids.count())
+        dups = materialise(con, dups.filter(dups._n > 1).select(_dup="_id"))
+    except Exception as error:  # the engine reads the file lazily: bad lines surface here
+        raise RegisterError(f"register cannot be read: {short_error(error)}") from None
+
+    t = table.mutate(_id=table.enterprise_id.cast("string").strip())
+    t = t.left_join(places, [t.state == places._s, t.district == places._d]).drop("_s", "_d")
+    t = t.left_join(nics, t.nic_code == nics._n).drop("_n")
+    t = t.left_join(pins, t.pincode == pins._p).drop("_p")
+    t = t.left_join(segments, t.segment == segments._g).drop("_g")
+    t = t.left_join(dups, t._id == dups._dup)
+
+    parsed = {c: _number(t[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
+    lat, lon = parsed["latitude"][1], parsed["longitude"][1]
+    reason = _reason(t, parsed)
+    packed = ibis.struct({c: t[c] for c in original})
+    full = t.select(
+        reason=reason,
+        district_code=t._district_code,
+        product_code=t._product_code,
+        segment=t._seg.coalesce(t._dseg),
+        employment=parsed["employment"][1].cast("int64"),
+        turnover_inr=parsed["turnover_inr"][1],
+        looms=parsed["looms"][1].cast("int64"),
+        latitude=lat.coalesce(t._plat, t._dlat),
+        longitude=lon.coalesce(t._plon, t._dlon),
+        location_basis=ibis.cases(
+            (lat.notnull(), "coordinates"), (t._plat.notnull(), "pin"), else_="district"
+        ),
+        _row=ibis.ifelse(reason.notnull(), packed, ibis.null(packed.type())),
+    )
+    try:
+        full = materialise(con, full)
+        counts = con.to_pyarrow(full.group_by("reason").agg(n=full.count())).to_pylist()
+    except Exception as error:
+        raise RegisterError(f"register cannot be read: {short_error(error)}") from None
+    by_reason = {r["reason"]: int(r["n"]) for r in counts if r["reason"] is not None}
+    rows_read = sum(int(r["n"]) for r in counts)
+    ok = full.filter(full.reason.isnull())
+    bad = full.filter(full.reason.notnull())
+    return Validated(
+        accepted=ok.select(*ACCEPTED_COLUMNS),
+        quarantine=bad.select(*[bad._row[c].name(c) for c in original], "reason"),
+        rows_read=rows_read,
+        rows_accepted=rows_read - sum(by_reason.values()),
+        by_reason={r: by_reason[r] for r in REASONS if r in by_reason},
+    )
