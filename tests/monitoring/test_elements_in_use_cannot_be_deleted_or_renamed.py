@@ -24,3 +24,23 @@ def test_in_use_elements_are_kept(curator, initiative_a):
     assert client.delete("/api/monitoring/elements/joint_actions/").status_code == 409
     assert client.delete("/api/monitoring/elements/bmo_exists/").status_code == 204
     assert not DataElement.objects.filter(code="bmo_exists").exists()
+
+
+def test_the_admin_form_refuses_the_rename(client, national_admin):
+    catalogue()
+    client.force_login(national_admin)
+    element = DataElement.objects.get(code="exports")
+    response = client.post(
+        f"/admin/monitoring/dataelement/{element.pk}/change/",
+        {
+            "code": "exp",
+            "name": element.name,
+            "unit": "",
+            "value_type": "number",
+            "disaggregations": "[]",
+            "description": "",
+            "source": "x",
+        },
+    )
+    assert response.status_code == 200 and "cannot be renamed" in response.content.decode()
+    assert DataElement.objects.filter(code="exports").exists()

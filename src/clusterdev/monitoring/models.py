@@ -62,6 +62,13 @@ class DataElement(DomainModel):
             raise ValidationError({"disaggregations": "A dimension is listed twice."})
         if self.code in formula.FUNCTIONS:
             raise ValidationError({"code": f"{self.code!r} is the name of a formula function."})
+        old = DataElement.objects.filter(pk=self.pk).values_list("code", flat=True).first()
+        if self.pk and old and old != self.code:
+            readers = [i.code for i in Indicator.objects.all() if old in i.element_codes()]
+            if readers or self.values.exists():
+                raise ValidationError(
+                    {"code": "Values or indicator formulas use this code; it cannot be renamed."}
+                )
 
 
 class Indicator(DomainModel):
