@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clusterdev.actionplans import choices, services
@@ -49,7 +50,7 @@ class PlanReviewSerializer(serializers.ModelSerializer):
         fields = ["id", "plan", "reviewer", "decision", "reason", "created"]
 
 
-class TargetSerializer(serializers.Serializer):
+class PlanTargetSerializer(serializers.Serializer):
     family = serializers.CharField()
     min_percent = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
     max_percent = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
@@ -100,20 +101,21 @@ class ActionPlanSerializer(ScopedFields, serializers.ModelSerializer):
             "source": target.source,
         }
 
-    def get_private_share_target(self, plan) -> TargetSerializer | None:
+    @extend_schema_field(PlanTargetSerializer(allow_null=True))
+    def get_private_share_target(self, plan) -> PlanTargetSerializer | None:
         target = self._summary(plan).target
-        return TargetSerializer(self._target_dict(target)).data if target else None
+        return PlanTargetSerializer(self._target_dict(target)).data if target else None
 
     def get_private_share_position(self, plan) -> str | None:
         """below, within or above the target (a warning, not a refusal); null without one."""
         return self._summary(plan).position
 
 
-class NewVersionSerializer(serializers.Serializer):
+class NewPlanVersionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ReviewInputSerializer(serializers.Serializer):
+class PlanReviewInputSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=choices.Decision.choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -244,7 +246,7 @@ class EnterpriseNetworkSerializer(ScopedFields, serializers.ModelSerializer):
         fields = ["id", "initiative", "name", "purpose", "members", "formed_on"]
 
 
-class ChangeSerializer(serializers.Serializer):
+class PlanChangeSerializer(serializers.Serializer):
     field = serializers.CharField()
     before = serializers.JSONField(allow_null=True)
     after = serializers.JSONField(allow_null=True)
@@ -253,7 +255,7 @@ class ChangeSerializer(serializers.Serializer):
 class ChangedActivitySerializer(serializers.Serializer):
     code = serializers.CharField()
     title = serializers.CharField()
-    changes = ChangeSerializer(many=True)
+    changes = PlanChangeSerializer(many=True)
 
 
 class CompareActivitySerializer(serializers.Serializer):
@@ -262,7 +264,7 @@ class CompareActivitySerializer(serializers.Serializer):
     budget_inr = serializers.DecimalField(max_digits=14, decimal_places=2)
 
 
-class ComparisonSerializer(serializers.Serializer):
+class PlanComparisonSerializer(serializers.Serializer):
     version_a = serializers.IntegerField()
     version_b = serializers.IntegerField()
     added = CompareActivitySerializer(many=True)
@@ -274,5 +276,5 @@ class ComparisonSerializer(serializers.Serializer):
     total_change_inr = serializers.DecimalField(max_digits=16, decimal_places=2)
 
 
-class ConflictSerializer(serializers.Serializer):
+class PlanConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()

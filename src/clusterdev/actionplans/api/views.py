@@ -26,7 +26,7 @@ from clusterdev.actionplans.models import (
 from clusterdev.core.api.mixins import FiltersOnListsOnly
 from clusterdev.initiatives import permissions as perms
 
-CONFLICT = OpenApiResponse(s.ConflictSerializer, description="The plan version's state forbids it")
+CONFLICT = OpenApiResponse(s.PlanConflictSerializer, description="The plan version's state forbids it")
 
 
 class ConflictError(APIException):
@@ -116,14 +116,14 @@ class ActionPlanViewSet(
         return Response(self.get_serializer(plan).data)
 
     @extend_schema(
-        request=s.NewVersionSerializer, responses={201: s.ActionPlanSerializer, 409: CONFLICT}
+        request=s.NewPlanVersionSerializer, responses={201: s.ActionPlanSerializer, 409: CONFLICT}
     )
     @action(detail=True, methods=["post"], url_path="new-version")
     def new_version(self, request, pk=None):
         """Start the next version of this plan's initiative, as a copy of the latest."""
         plan = self.get_object()
         _check_edit(request.user, plan.initiative)
-        data = s.NewVersionSerializer(data=request.data)
+        data = s.NewPlanVersionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         new = services.new_version(plan.initiative, data.validated_data["note"])
         return Response(self.get_serializer(new).data, status=status.HTTP_201_CREATED)
@@ -138,7 +138,7 @@ class ActionPlanViewSet(
         return Response(self.get_serializer(plan).data)
 
     @extend_schema(
-        request=s.ReviewInputSerializer,
+        request=s.PlanReviewInputSerializer,
         responses={201: s.PlanReviewSerializer, 409: CONFLICT},
     )
     @action(detail=True, methods=["post"])
@@ -147,7 +147,7 @@ class ActionPlanViewSet(
         plan = self.get_object()
         if not perms.can_review(request.user, plan.initiative):
             raise PermissionDenied("Only the initiative's TA or institution staff may review.")
-        data = s.ReviewInputSerializer(data=request.data)
+        data = s.PlanReviewInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         row = services.review(plan, request.user, **data.validated_data)
         return Response(s.PlanReviewSerializer(row).data, status=status.HTTP_201_CREATED)
@@ -161,7 +161,7 @@ class ActionPlanViewSet(
                 "one, or version 1 when none is approved)",
             )
         ],
-        responses={200: s.ComparisonSerializer},
+        responses={200: s.PlanComparisonSerializer},
     )
     @action(detail=True, methods=["get"])
     def compare(self, request, pk=None):
