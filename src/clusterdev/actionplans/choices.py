@@ -62,5 +62,18 @@ COMPARED_FIELDS = (
     "scheme_name",
 )
 
+COMPARED_LABELS = {
+    "title": "Title",
+    "budget_inr": "Budget (Rs)",
+    "start_date": "Start",
+    "end_date": "End",
+    "responsible": "Responsible",
+    "share_private": "Private share (%)",
+    "share_institution": "Institution share (%)",
+    "share_scheme": "Scheme share (%)",
+    "share_state": "State share (%)",
+    "scheme_name": "Scheme",
+}
+
 NETWORK_MIN_MEMBERS = 3
 NETWORK_MAX_MEMBERS = 20

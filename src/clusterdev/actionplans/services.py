@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from clusterdev.actionplans import choices, rules
 from clusterdev.actionplans.models import (
@@ -56,6 +56,13 @@ def _reopen(plan: ActionPlan) -> None:
 
 def new_version(initiative, note: str = "") -> ActionPlan:
     """Start the next version as a copy of the latest (activities keep their codes)."""
+    try:
+        return _new_version(initiative, note)
+    except IntegrityError:
+        raise Conflict("Another version was started at the same time; reload the plan.") from None
+
+
+def _new_version(initiative, note: str) -> ActionPlan:
     from clusterdev.initiatives.models import Initiative
 
     with transaction.atomic():
@@ -192,7 +199,20 @@ FIELDS = (
 
 
 def save_activity(plan: ActionPlan, instance: Activity | None, data: dict) -> Activity:
-    """Create or update an activity; the caller has checked ``activity_problems``."""
+    """Create or update an activity; the caller has checked ``activity_problems``.
+
+    A code taken meanwhile by a concurrent request is a Conflict, not a crash.
+    """
+    try:
+        return _save_activity(plan, instance, data)
+    except IntegrityError:
+        raise Conflict(
+            f"Another activity of this version already uses the code {data.get('code')!r}; "
+            "reload the plan and choose another."
+        ) from None
+
+
+def _save_activity(plan: ActionPlan, instance: Activity | None, data: dict) -> Activity:
     with transaction.atomic():
         plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
         check_editable(plan)

@@ -273,7 +273,7 @@ def compare(request, pk):
         ]
 
     result = rules.compare(rows(a), rows(b), choices.COMPARED_FIELDS)
-    labels = {f: Activity._meta.get_field(f).verbose_name for f in choices.COMPARED_FIELDS}
+    labels = choices.COMPARED_LABELS
     context = {
         "initiative": initiative,
         "a": a,

@@ -26,7 +26,9 @@ from clusterdev.actionplans.models import (
 from clusterdev.core.api.mixins import FiltersOnListsOnly
 from clusterdev.initiatives import permissions as perms
 
-CONFLICT = OpenApiResponse(s.PlanConflictSerializer, description="The plan version's state forbids it")
+CONFLICT = OpenApiResponse(
+    s.PlanConflictSerializer, description="The plan version's state forbids it"
+)
 
 
 class ConflictError(APIException):
