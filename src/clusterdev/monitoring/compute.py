@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from clusterdev.monitoring import choices, formula
 
 TOTAL = ("", "", "")
@@ -55,7 +57,7 @@ def disaggregation_label(key: tuple[str, str, str]) -> str:
         for vocabulary, value in zip(choices.DIMENSIONS.values(), key, strict=True)
         if value
     ]
-    return ", ".join(parts) or "Total"
+    return ", ".join(parts) or str(_("Total"))
 
 
 Cells = dict[tuple[int | None, str], dict[tuple[str, str, str], dict[str, Decimal]]]

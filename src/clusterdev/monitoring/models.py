@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from clusterdev.core.models import DomainModel
 from clusterdev.initiatives.models import InitiativeRecord
@@ -21,7 +23,7 @@ from clusterdev.monitoring import choices, formula
 
 CODE = RegexValidator(
     r"^[a-z][a-z0-9_]{0,59}$",
-    "Use lower-case letters, digits and underscores, starting with a letter (e.g. exports).",
+    _lazy("Use lower-case letters, digits and underscores, starting with a letter (e.g. exports)."),
 )
 VALUE_LIMIT = Decimal("1e15")
 INSTITUTIONS_LIMIT = [MinValueValidator(0), MaxValueValidator(10_000)]
@@ -56,18 +58,20 @@ class DataElement(DomainModel):
         dims = self.disaggregations
         if not isinstance(dims, list) or any(d not in choices.DIMENSIONS for d in dims):
             raise ValidationError(
-                {"disaggregations": "Choose among sex, size and social_category."}
+                {"disaggregations": _("Choose among sex, size and social_category.")}
             )
         if len(set(dims)) != len(dims):
-            raise ValidationError({"disaggregations": "A dimension is listed twice."})
+            raise ValidationError({"disaggregations": _("A dimension is listed twice.")})
         if self.code in formula.FUNCTIONS:
-            raise ValidationError({"code": f"{self.code!r} is the name of a formula function."})
+            raise ValidationError(
+                {"code": _("%(code)s is the name of a formula function.") % {"code": self.code}}
+            )
         old = DataElement.objects.filter(pk=self.pk).values_list("code", flat=True).first()
         if self.pk and old and old != self.code:
             readers = [i.code for i in Indicator.objects.all() if old in i.element_codes()]
             if readers or self.values.exists():
                 raise ValidationError(
-                    {"code": "Values or indicator formulas use this code; it cannot be renamed."}
+                    {"code": _("Values or indicator formulas use this code; it cannot be renamed.")}
                 )
 
 
@@ -154,11 +158,11 @@ class Period(InitiativeRecord, DomainModel):
 
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": "The end cannot be before the start."})
+            raise ValidationError({"end": _("The end cannot be before the start.")})
         if self.initiative_id and self.label:
             twin = Period.objects.filter(initiative_id=self.initiative_id, label=self.label)
             if twin.exclude(pk=self.pk).exists():
-                raise ValidationError({"label": "The initiative already has a period so named."})
+                raise ValidationError({"label": _("The initiative already has a period so named.")})
         if self.initiative_id and self.start and self.end:
             clash = (
                 Period.objects.filter(
@@ -169,7 +173,10 @@ class Period(InitiativeRecord, DomainModel):
             )
             if clash:
                 raise ValidationError(
-                    {"start": f"The period overlaps {clash.label} ({clash.start} to {clash.end})."}
+                    {
+                        "start": _("The period overlaps %(label)s (%(start)s to %(end)s).")
+                        % {"label": clash.label, "start": clash.start, "end": clash.end}
+                    }
                 )
 
 
@@ -250,39 +257,40 @@ class Value(InitiativeRecord, DomainModel):
             for d in choices.DIMENSIONS
             if getattr(self, d)
         ]
-        return ", ".join(str(p) for p in parts) or "Total"
+        return ", ".join(str(p) for p in parts) or _("Total")
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
         in_period = self.kind in choices.PERIOD_KINDS
+        kind_name = str(self.get_kind_display()).lower()
         if in_period and not self.period_id:
-            errors["period"] = f"A {self.get_kind_display().lower()} needs a period."
+            errors["period"] = _("A %(kind)s needs a period.") % {"kind": kind_name}
         if not in_period and self.kind and self.period_id:
-            errors["period"] = (
-                f"A {self.get_kind_display().lower()} belongs to the whole initiative: "
-                "leave the period empty."
-            )
+            errors["period"] = _(
+                "A %(kind)s belongs to the whole initiative: leave the period empty."
+            ) % {"kind": kind_name}
         if (
             self.period_id
             and self.initiative_id
             and self.period.initiative_id != self.initiative_id
         ):
-            errors["period"] = "The period belongs to another initiative."
+            errors["period"] = _("The period belongs to another initiative.")
         element = self.element if self.element_id else None
         if element is not None:
             for dimension in choices.DIMENSIONS:
                 if getattr(self, dimension) and dimension not in (element.disaggregations or []):
-                    errors[dimension] = (
-                        f"{element.code} is not disaggregated by {dimension.replace('_', ' ')}."
-                    )
+                    errors[dimension] = _("%(code)s is not disaggregated by %(dimension)s.") % {
+                        "code": element.code,
+                        "dimension": str(choices.DIMENSION_LABELS[dimension]).lower(),
+                    }
             value = self.value
             if value is not None:
                 if element.value_type == choices.ValueType.PERCENT and value > 100:
-                    errors["value"] = "A percentage cannot be over 100."
+                    errors["value"] = _("A percentage cannot be over 100.")
                 elif element.value_type == choices.ValueType.COUNT and value != int(value):
-                    errors["value"] = "A count is a whole number."
+                    errors["value"] = _("A count is a whole number.")
                 elif element.value_type == choices.ValueType.YES_NO and value not in (0, 1):
-                    errors["value"] = "Yes / no is 1 (yes) or 0 (no)."
+                    errors["value"] = _("Yes / no is 1 (yes) or 0 (no).")
         if not errors and self.initiative_id and self.element_id and self.kind:
             twin = Value.objects.filter(
                 initiative_id=self.initiative_id,
@@ -294,7 +302,7 @@ class Value(InitiativeRecord, DomainModel):
                 social_category=self.social_category,
             ).exclude(pk=self.pk)
             if twin.exists():
-                errors["value"] = "This cell already has a value; change that value instead."
+                errors["value"] = _("This cell already has a value; change that value instead.")
         if errors:
             raise ValidationError(errors)
 

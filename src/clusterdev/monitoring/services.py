@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clusterdev.monitoring import choices, compute
 from clusterdev.monitoring.models import (
@@ -31,11 +32,13 @@ class PeriodLocked(Exception):
     """A write touches an approved period."""
 
     def __init__(self, period: Period, row: int | None = None) -> None:
-        where = f"Row {row}: " if row is not None else ""
-        super().__init__(
-            f"{where}The period {period.label} is approved and locked; "
+        message = _(
+            "The period %(label)s is approved and locked; "
             "unlock it (with a reason) to change its values."
-        )
+        ) % {"label": period.label}
+        if row is not None:
+            message = _("Row %(row)s: %(message)s") % {"row": row, "message": message}
+        super().__init__(message)
         self.period = period
         self.row = row
 
@@ -97,12 +100,14 @@ def save_batch(initiative, rows: list[dict]) -> list[Value]:
         for index, row in enumerate(rows):
             cell = tuple(row.get(f) or ("" if f in choices.DIMENSIONS else None) for f in CELL)
             if cell in seen:
-                errors[str(index)] = {"value": [f"Same cell as row {seen[cell]}."]}
+                errors[str(index)] = {
+                    "value": [_("Same cell as row %(row)s.") % {"row": seen[cell]}]
+                }
                 continue
             seen[cell] = index
             period = row.get("period")
             if period is not None and period.initiative_id != initiative.pk:
-                errors[str(index)] = {"period": ["The period belongs to another initiative."]}
+                errors[str(index)] = {"period": [_("The period belongs to another initiative.")]}
                 continue
             check_unlocked(period, row=index)
             existing = Value.objects.filter(
@@ -165,7 +170,9 @@ def approve(period: Period, user) -> PeriodDecision:
     with transaction.atomic():
         current = _fresh(period)
         if current.locked:
-            raise StateConflict(f"The period {current.label} is already approved.")
+            raise StateConflict(
+                _("The period %(label)s is already approved.") % {"label": current.label}
+            )
         current.approved_at = timezone.now()
         current.approved_by = user
         current.save(update_fields=["approved_at", "approved_by", "last_updated"])
@@ -179,11 +186,13 @@ def approve(period: Period, user) -> PeriodDecision:
 def unlock(period: Period, user, reason: str) -> PeriodDecision:
     """Unlock an approved period for corrections; the reason is kept with who and when."""
     if not (reason or "").strip():
-        raise ValidationError({"reason": "Say why the period is unlocked."})
+        raise ValidationError({"reason": _("Say why the period is unlocked.")})
     with transaction.atomic():
         current = _fresh(period)
         if not current.locked:
-            raise StateConflict(f"The period {current.label} is not approved, so not locked.")
+            raise StateConflict(
+                _("The period %(label)s is not approved, so not locked.") % {"label": current.label}
+            )
         current.approved_at = None
         current.approved_by = None
         current.save(update_fields=["approved_at", "approved_by", "last_updated"])

@@ -124,11 +124,10 @@ def grid(request, pk, slot):
                     name = names[int(index)]
                     text = " ".join(str(m) for m in _flatten(fields))
                     errors[name] = text
-        if not errors and not problems:
+        if not errors and not problems and not request.htmx:
             messages.success(request, _("Values saved."))
-            if not request.htmx:
-                return redirect("monitoring:initiative", pk=pk)
-        else:
+            return redirect("monitoring:initiative", pk=pk)
+        if errors or problems:
             status = 400
     values = services.values_of(initiative)
     submitted = request.POST if status == 400 else {}
