@@ -56,3 +56,11 @@ def test_functions_work_and_are_not_element_codes():
     assert parsed.codes == {"a", "b", "c", "units"}
     values = {"a": Decimal(1), "b": Decimal(2), "c": Decimal(3), "units": Decimal(0)}
     assert evaluate(parsed, values) == Decimal(6)
+
+
+def test_the_display_and_progress_doctests_pass():
+    from clusterdev.monitoring import compute, dashboard
+
+    for module in (compute, dashboard):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted >= 1

@@ -51,6 +51,22 @@ class IndicatorValue:
         return disaggregation_label(self.disaggregation)
 
 
+def tidy(value: Decimal | None, places: int | None = None) -> Decimal | None:
+    """A value for display: rounded to ``places`` if given, without trailing zeros.
+
+    >>> tidy(Decimal("1200.0000")), tidy(Decimal("33.3333"), 2), tidy(None)
+    (Decimal('1200'), Decimal('33.33'), None)
+    """
+    if value is None:
+        return None
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    normal = value.normalize()
+    if normal == normal.to_integral_value():
+        return normal.quantize(Decimal(1))
+    return normal
+
+
 def disaggregation_label(key: tuple[str, str, str]) -> str:
     parts = [
         str(vocabulary(value).label)

@@ -93,7 +93,8 @@ def build(initiative) -> dict:
 
 
 def _get(cells, period_id, kind, key, code):
-    return cells.get((period_id, kind), {}).get(key, {}).get(code)
+    value = cells.get((period_id, kind), {}).get(key, {}).get(code)
+    return compute.tidy(value, 2) if value is not None else None
 
 
 def _row(code, name, unit, is_indicator, cells, periods, formula="") -> Row:

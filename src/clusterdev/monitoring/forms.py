@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusterdev.monitoring import choices
+from clusterdev.monitoring.compute import disaggregation_label, tidy
 from clusterdev.monitoring.models import (
     DataElement,
     Indicator,
@@ -84,12 +85,10 @@ def field_name(code: str, kind: str, key: tuple[str, str, str]) -> str:
 def build_grid(elements, period, values) -> list[dict]:
     """Rows for the template: element, disaggregation, and per kind the field and value."""
     current = {
-        (v.element.code, v.kind, v.disaggregation()): v.value
+        (v.element.code, v.kind, v.disaggregation()): tidy(v.value)
         for v in values
         if v.period_id == (period.pk if period else None)
     }
-    from clusterdev.monitoring.compute import disaggregation_label
-
     rows = []
     for element in elements:
         for key in grid_keys(element):

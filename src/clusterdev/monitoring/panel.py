@@ -110,8 +110,8 @@ def portfolio_rows(initiatives_qs) -> list[dict]:
                     "initiative": initiatives[initiative_id],
                     "indicator": indicator,
                     "period": period,
-                    "actual": actual,
-                    "target": target,
+                    "actual": compute.tidy(actual, 2),
+                    "target": compute.tidy(target, 2),
                     "achievement": achievement,
                 }
             )
