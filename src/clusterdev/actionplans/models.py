@@ -17,24 +17,13 @@ from django.db.models import Q
 
 from clusterdev.actionplans import choices
 from clusterdev.core.models import DomainModel
+from clusterdev.initiatives.models import InitiativeRecord
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 
-class _OfInitiative:
-    """Change records carry the initiative's id, so its history lists changes to these rows."""
-
-    initiative_path = "initiative_id"
-
-    def get_additional_data(self) -> dict:
-        value = self
-        for part in self.initiative_path.split("."):
-            value = getattr(value, part)
-        return {"initiative_id": value}
-
-
-class ActionPlan(_OfInitiative, DomainModel):
+class ActionPlan(InitiativeRecord, DomainModel):
     """One version of an initiative's action plan (step 4)."""
 
     initiative = models.ForeignKey(
@@ -74,7 +63,7 @@ class ActionPlan(_OfInitiative, DomainModel):
         return None
 
 
-class PlanReview(_OfInitiative, DomainModel):
+class PlanReview(InitiativeRecord, DomainModel):
     """Who approved or returned a plan version, when and why."""
 
     initiative_path = "plan.initiative_id"
@@ -93,7 +82,7 @@ class PlanReview(_OfInitiative, DomainModel):
         return f"{self.get_decision_display()} by {self.reviewer}"
 
 
-class Activity(_OfInitiative, DomainModel):
+class Activity(InitiativeRecord, DomainModel):
     """An activity of one plan version: budget, schedule, who is responsible, who pays."""
 
     initiative_path = "plan.initiative_id"
@@ -139,7 +128,7 @@ class Activity(_OfInitiative, DomainModel):
         return (self.budget_inr * getattr(self, share_field) / 100).quantize(Decimal("0.01"))
 
 
-class ActivityProgress(_OfInitiative, DomainModel):
+class ActivityProgress(InitiativeRecord, DomainModel):
     """Step 5: how far an activity is, and what it has cost so far (cumulative), at a date."""
 
     initiative_path = "activity.plan.initiative_id"
@@ -162,7 +151,7 @@ class ActivityProgress(_OfInitiative, DomainModel):
         return f"{self.activity.code} on {self.date}: {self.percent_complete} %"
 
 
-class CommonFacility(_OfInitiative, DomainModel):
+class CommonFacility(InitiativeRecord, DomainModel):
     """Step 5: a common facility centre (CFC)."""
 
     initiative = models.ForeignKey(
@@ -190,7 +179,7 @@ class CommonFacility(_OfInitiative, DomainModel):
         return self.name
 
 
-class SPV(_OfInitiative, DomainModel):
+class SPV(InitiativeRecord, DomainModel):
     """Step 5: a special purpose vehicle formed by cluster actors (often to own a CFC)."""
 
     initiative = models.ForeignKey(
@@ -229,7 +218,7 @@ NETWORK_MEMBERS = [
 ]
 
 
-class EnterpriseNetwork(_OfInitiative, DomainModel):
+class EnterpriseNetwork(InitiativeRecord, DomainModel):
     """Step 5: a network of 3–20 enterprises doing business jointly."""
 
     initiative = models.ForeignKey(
