@@ -23,6 +23,8 @@ def urls(initiative_a):
         f"{base}values/?export=csv",
         f"{base}indicator-values/?export=xlsx",
         f"{base}sustainability/",
+        f"{base}sustainability/?export=csv",
+        f"{base}periods/?export=xlsx",
     ]
 
 

@@ -50,6 +50,25 @@ INDICATOR_COLUMNS = [
     )
 ]
 
+PERIOD_COLUMNS = [
+    Column("initiative", lambda p: p.initiative_id),
+    Column("label", lambda p: p.label),
+    Column("start", lambda p: p.start),
+    Column("end", lambda p: p.end),
+    Column("approved", lambda p: p.locked),
+    Column("approved_at", lambda p: p.approved_at.isoformat() if p.approved_at else ""),
+    Column("approved_by", lambda p: p.approved_by.username if p.approved_by else ""),
+]
+
+CHECK_COLUMNS = [
+    Column("initiative", lambda c: c.initiative_id),
+    Column("date", lambda c: c.date),
+    Column("can_identify", lambda c: c.can_identify),
+    Column("can_carry_out", lambda c: c.can_carry_out),
+    Column("institutions_linked", lambda c: c.institutions_linked),
+    Column("notes", lambda c: c.notes),
+]
+
 ELEMENT_COLUMNS = [
     Column("code", lambda e: e.code),
     Column("name", lambda e: e.name),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("initiatives/<int:pk>/", views.initiative_page, name="initiative"),
     path("initiatives/<int:pk>/grid/<str:slot>/", views.grid, name="grid"),
     path("initiatives/<int:pk>/values/", views.values_export, name="values_export"),
+    path("initiatives/<int:pk>/periods/", views.periods_export, name="periods_export"),
     path(
         "initiatives/<int:pk>/indicator-values/",
         views.indicator_values_export,

@@ -220,6 +220,18 @@ def values_export(request, pk):
 
 
 @login_required
+def periods_export(request, pk):
+    initiative, _context = _private(request, pk)
+    rows = Period.objects.filter(initiative=initiative).select_related("approved_by")
+    return exports.download(
+        request.GET.get("export", "csv"),
+        f"monitoring-periods-{initiative.pk}",
+        exports.PERIOD_COLUMNS,
+        rows,
+    )
+
+
+@login_required
 def indicator_values_export(request, pk):
     initiative, _context = _private(request, pk)
     return exports.indicator_values_download(request.GET.get("export", "csv"), initiative)
@@ -229,6 +241,14 @@ def indicator_values_export(request, pk):
 def sustainability(request, pk):
     """Dated sustainability checks; editors add them."""
     initiative, context = _private(request, pk)
+    fmt = request.GET.get("export")
+    if fmt:
+        return exports.download(
+            fmt,
+            f"sustainability-checks-{initiative.pk}",
+            exports.CHECK_COLUMNS,
+            initiative.sustainability_checks.all(),
+        )
     form = forms.SustainabilityForm(request.POST or None)
     status = 200
     if request.method == "POST":
