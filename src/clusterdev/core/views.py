@@ -83,9 +83,15 @@ def basemap_svg(request: HttpRequest) -> HttpResponse:
 
 
 def about_data(request: HttpRequest) -> HttpResponse:
+    from clusterdev.actionplans.rules import targets
+    from clusterdev.monitoring.models import DataElement, Indicator
+
     sources = Source.objects.select_related("cited_in").order_by("title")
-    return render(
-        request,
-        "core/about_data.html",
-        {"packages": package_sources(), "sources": sources},
-    )
+    context = {
+        "packages": package_sources(),
+        "sources": sources,
+        "elements": DataElement.objects.count(),
+        "indicators": Indicator.objects.count(),
+        "share_targets": sorted(targets().values(), key=lambda t: t.family),
+    }
+    return render(request, "core/about_data.html", context)

@@ -143,7 +143,8 @@ def initiative_detail(request, pk):
         for template, path in PANELS:
             panel = import_string(path)(request, initiative, private=True)
             if panel is not None:
-                panels.append(render_to_string(template, panel, request=request))
+                context_ = {**panel, "panel": panel}  # either style of template
+                panels.append(render_to_string(template, context_, request=request))
         context["panels"] = panels
     else:
         context["steps"] = [

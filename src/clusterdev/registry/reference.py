@@ -213,6 +213,10 @@ def load_reference_data(
 
         load_institutions(errors=errors, counts=counts)
         progress("institutions")
+        from clusterdev.monitoring.reference import load_catalogue
+
+        load_catalogue(errors=errors, counts=counts)
+        progress("monitoring catalogue (data elements, indicators)")
         if errors:
             raise ReferenceDataError(errors)  # rolls the whole transaction back
     bump_data_version()  # bulk writes send no signals
