@@ -24,6 +24,10 @@ class Command(BaseCommand):
         call_command("load_reference_data")
         username, password = self._demo_admin()
         self._demo_mapping(username)
+        from clusterdev.initiatives.demo import seed
+
+        for line in seed(password):
+            self.stdout.write(line)
         call_command("collectstatic", interactive=False, verbosity=0)
         host, _, port = options["bind"].rpartition(":")
         self.stdout.write(
