@@ -15,6 +15,7 @@ class InitiativeAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     raw_id_fields = ["institution", "cluster", "ta"]
     filter_horizontal = ["cdas"]
+    readonly_fields = ["step"]  # moved only through the gate (advance), never typed in
     inlines = [StepRecordInline]
 
 
