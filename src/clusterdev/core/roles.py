@@ -27,6 +27,8 @@ CURATOR_MODELS = [
     "institutions.statustable",
     "institutions.statusrow",
     "institutions.timelineentry",
+    "monitoring.dataelement",
+    "monitoring.indicator",
 ]
 
 # Reference data a curator may look up (e.g. in the admin's autocomplete) but not edit.

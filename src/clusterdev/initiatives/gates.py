@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 LAST_STEP = 6
 ENDED = ("completed", "dropped")
 
 
-def advance_refusal(current_step: int, record_statuses: Mapping[int, str]) -> dict | None:
+def advance_refusal(current_step: int, record_statuses: Mapping[int, str]) -> dict[str, Any] | None:
     """Why an initiative in ``current_step`` may not enter the next step, or None if it may.
 
     ``record_statuses`` maps a step number to the status of its record ("approved", ...).
@@ -55,7 +56,7 @@ def weights_error(weights: Mapping[str, float]) -> str | None:
 CRITERIA = ("socio_economic_importance", "promotability", "viability", "sustainability")
 
 
-def rank(candidates: list[dict], weights: Mapping[str, float]) -> list[dict]:
+def rank(candidates: list[dict[str, Any]], weights: Mapping[str, float]) -> list[dict[str, Any]]:
     """Candidates (each with a score per criterion) ranked by weighted mean, best first.
 
     >>> rank([{"id": 1, "viability": 1}, {"id": 2, "viability": 5}], {"viability": 1})[0]["id"]
