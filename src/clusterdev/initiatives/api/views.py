@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from clusterdev.initiatives import gates, services
 from clusterdev.initiatives import permissions as rules
 from clusterdev.initiatives.api import serializers as s
+from clusterdev.initiatives.api.base import InitiativeChildViewSet
 from clusterdev.initiatives.models import (
     Initiative,
     SelectionScore,
@@ -106,36 +107,7 @@ def ranked(initiative, weights):
     return gates.rank(candidates, weights)
 
 
-class _PrivateChildViewSet(viewsets.ModelViewSet):
-    """Rows belonging to an initiative; only its private readers see them, editors write."""
-
-    permission_classes = [permissions.IsAuthenticated]
-    filter_backends = [DjangoFilterBackend]
-    filterset_fields = ["initiative"]
-
-    def get_queryset(self):
-        return self.model.objects.filter(initiative__in=rules.private(self.request.user))
-
-    def _check(self, initiative):
-        if not rules.editable(self.request.user).filter(pk=initiative.pk).exists():
-            raise PermissionDenied("You may not edit this initiative's records.")
-
-    def perform_create(self, serializer):
-        self._check(serializer.validated_data["initiative"])
-        serializer.save()
-
-    def perform_update(self, serializer):
-        self._check(serializer.instance.initiative)
-        if "initiative" in serializer.validated_data:
-            self._check(serializer.validated_data["initiative"])
-        serializer.save()
-
-    def perform_destroy(self, instance):
-        self._check(instance.initiative)
-        instance.delete()
-
-
-class StepRecordViewSet(_PrivateChildViewSet):
+class StepRecordViewSet(InitiativeChildViewSet):
     """Step records (private). Editing an approved record sends it back to draft."""
 
     model = StepRecord
@@ -185,7 +157,7 @@ class StepReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         ).select_related("reviewer")
 
 
-class TrustEventViewSet(_PrivateChildViewSet):
+class TrustEventViewSet(InitiativeChildViewSet):
     """Step 3 trust-building events (private: participants are personal data)."""
 
     model = TrustEvent
@@ -193,7 +165,7 @@ class TrustEventViewSet(_PrivateChildViewSet):
     serializer_class = s.TrustEventSerializer
 
 
-class SelectionScoreViewSet(_PrivateChildViewSet):
+class SelectionScoreViewSet(InitiativeChildViewSet):
     """Step 1 selection scores of candidate clusters (0–10 per criterion)."""
 
     model = SelectionScore

@@ -10,6 +10,7 @@ from rest_framework.exceptions import APIException, PermissionDenied, Validation
 from rest_framework.response import Response
 
 from clusterdev.initiatives import permissions as rules
+from clusterdev.initiatives.api.base import InitiativeChildViewSet
 from clusterdev.initiatives.models import Initiative
 from clusterdev.monitoring import exports, services
 from clusterdev.monitoring.api import serializers as s
@@ -63,32 +64,8 @@ class IndicatorViewSet(viewsets.ModelViewSet):
     lookup_field = "code"
 
 
-class _InitiativeChildViewSet(viewsets.ModelViewSet):
-    """Rows of an initiative: its private readers see them, its editors write them."""
-
-    permission_classes = [permissions.IsAuthenticated]
-    filterset_fields = ["initiative"]
-
-    def get_queryset(self):
-        return self.model.objects.filter(initiative__in=rules.private(self.request.user))
-
-    def _check(self, initiative):
-        if not rules.editable(self.request.user).filter(pk=initiative.pk).exists():
-            raise PermissionDenied("You may not edit this initiative's monitoring.")
-
-    def perform_create(self, serializer):
-        self._check(serializer.validated_data["initiative"])
-        serializer.save()
-
-    def perform_update(self, serializer):
-        self._check(serializer.instance.initiative)
-        if "initiative" in serializer.validated_data:
-            self._check(serializer.validated_data["initiative"])
-        serializer.save()
-
-    def perform_destroy(self, instance):
-        self._check(instance.initiative)
-        instance.delete()
+class _InitiativeChildViewSet(InitiativeChildViewSet):
+    refusal = "You may not edit this initiative's monitoring."
 
 
 class MonitoringPlanViewSet(_InitiativeChildViewSet):
