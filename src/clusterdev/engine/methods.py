@@ -632,21 +632,9 @@ def footprint(
     # A district centroid is far too coarse for a 2 km grid: those rows only count in
     # the administrative method.
     located = accepted.filter(accepted.location_basis != "district")
-    gridded = materialise(
-        con,
-        with_cells(located, params.cell_km).select(
-            "product_code",
-            "cy",
-            "cx",
-            "district_code",
-            "segment",
-            "employment",
-            "turnover_inr",
-            "looms",
-            "latitude",
-            "longitude",
-        ),
-    )
+    # Not materialised: cell numbers are two multiplications, cheaper to recompute in
+    # each of the three scans below than to copy every located row (decision 0111).
+    gridded = with_cells(located, params.cell_km)
     dense = dense_cells(con, gridded, params.min_units)
     if dense.empty or parts.empty:
         return pd.DataFrame(columns=CLUSTER_COLUMNS)

@@ -9,8 +9,8 @@ The work per row is kept to what cannot be avoided (decision 0110):
   spelling (a few thousand values), and each row is joined to that dictionary on its
   raw value, instead of running string functions on every row;
 * duplicated ids come from one group-by, joined back as a (small) list of ids;
-* the validated table keeps only what the methods need, plus the original columns of
-  quarantined rows packed in one struct column that is null for accepted rows.
+* the validated table keeps only what the methods need; quarantined rows, with their
+  original columns, come from a second pass over the source that keeps only them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from .register import (
     INDIA_BOUNDS,
     OPTIONAL_COLUMNS,
     REASONS,
-    REQUIRED_COLUMNS,
     SEGMENTS,
     Product,
     _lookup_rows,
@@ -80,7 +79,7 @@ def _number(value: ir.Value, integer: bool) -> tuple[ir.BooleanValue, ir.Floatin
     if value.type().is_numeric():
         as_float = value.cast("float64")
         bad: ir.BooleanValue = ibis.literal(False)
-        if integer:
+        if integer and value.type().is_floating():
             bad = present & (as_float.floor() != as_float)
         return bad, as_float
     text = value.cast("string").strip()
@@ -117,7 +116,13 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
     j = j.left_join(d_tab, [j._scode == d_tab._dsc, j._dk == d_tab._dk])
     j = j.left_join(c_tab, j._dcode == c_tab._ccode)
     return j.select(
-        "_s", "_d", _state_code=j._scode, _district_code=j._dcode, _dlat=j._dlat, _dlon=j._dlon
+        "_s",
+        "_d",
+        _place_blank=_blank(j._s) | _blank(j._d),
+        _state_code=j._scode,
+        _district_code=j._dcode,
+        _dlat=j._dlat,
+        _dlon=j._dlon,
     )
 
 
@@ -134,7 +139,7 @@ def _nics(con: Any, table: ir.Table, products: Sequence[Product]) -> ir.Table:
     codes = table.select(_n=table.nic_code).distinct()
     codes = codes.mutate(_code=codes._n.cast("string").strip())
     j = codes.left_join(n_tab, "_code")
-    return j.select("_n", "_product_code", "_dseg")
+    return j.select("_n", "_product_code", "_dseg", _nic_blank=_blank(j._n))
 
 
 def _pins(con: Any, table: ir.Table) -> ir.Table:
@@ -151,9 +156,10 @@ def _pins(con: Any, table: ir.Table) -> ir.Table:
     raw = table.select(_p=table.pincode).distinct()
     raw = raw.filter(raw._p.notnull())
     raw = raw.mutate(_pinc=raw._p.cast("string").strip().re_replace(r"[\s-]", ""))
-    raw = raw.mutate(_pin_ok=raw._pinc.re_search("^[1-9][0-9]{5}$").fill_null(False))
+    ok = raw._pinc.re_search("^[1-9][0-9]{5}$").fill_null(False)
+    raw = raw.mutate(_pin_bad=~_blank(raw._p) & ~ok)
     j = raw.left_join(p_tab, raw._pinc == p_tab._pin)
-    return j.select("_p", "_pin_ok", "_plat", "_plon")
+    return j.select("_p", "_pin_bad", "_plat", "_plon")
 
 
 def _segments(table: ir.Table) -> ir.Table:
@@ -172,9 +178,14 @@ def _reason(t: ir.Table, parsed: dict[str, Any]) -> ir.StringValue:
         bad_number = bad_number | bad
         if column in _NUMERIC_COLUMNS:
             negative = negative | (value < 0).fill_null(False)
-    missing: ir.BooleanValue = ibis.literal(False)
-    for column in REQUIRED_COLUMNS:
-        missing = missing | _blank(t[column])
+    # Blank names and codes are known per distinct spelling; a null one matches nothing.
+    missing = (
+        t._id.isnull()
+        | (t._id == "")
+        | t._place_blank.fill_null(True)
+        | t._nic_blank.fill_null(True)
+        | _blank(t.employment)
+    )
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
     south, north, west, east = INDIA_BOUNDS
     return ibis.cases(
@@ -185,7 +196,7 @@ def _reason(t: ir.Table, parsed: dict[str, Any]) -> ir.StringValue:
         (t._product_code.isnull(), "bad_nic_code"),
         (bad_number, "bad_number"),
         (negative, "negative_number"),
-        (~_blank(t.pincode) & ~t._pin_ok.fill_null(False), "bad_pincode"),
+        (t._pin_bad.fill_null(False), "bad_pincode"),
         (lat.isnull() != lon.isnull(), "incomplete_coordinates"),
         (
             lat.notnull() & ((lat < south) | (lat > north) | (lon < west) | (lon > east)),
@@ -250,7 +261,6 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     parsed = {c: _number(t[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
     reason = _reason(t, parsed)
-    packed = ibis.struct({c: t[c] for c in original})
     full = t.select(
         reason=reason,
         district_code=t._district_code,
@@ -264,7 +274,6 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
         location_basis=ibis.cases(
             (lat.notnull(), "coordinates"), (t._plat.notnull(), "pin"), else_="district"
         ),
-        _row=ibis.ifelse(reason.notnull(), packed, ibis.null(packed.type())),
     )
     try:
         full = materialise(con, full)
@@ -274,10 +283,13 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     by_reason = {r["reason"]: int(r["n"]) for r in counts if r["reason"] is not None}
     rows_read = sum(int(r["n"]) for r in counts)
     ok = full.filter(full.reason.isnull())
-    bad = full.filter(full.reason.notnull())
+    # Quarantined rows are read again from the source (the same joins and tests, with a
+    # filter), rather than carrying every original column through the validated table.
+    bad = t.mutate(reason=reason)
+    bad = bad.filter(bad.reason.notnull())
     return Validated(
         accepted=ok.select(*ACCEPTED_COLUMNS),
-        quarantine=bad.select(*[bad._row[c].name(c) for c in original], "reason"),
+        quarantine=bad.select(*original, "reason"),
         rows_read=rows_read,
         rows_accepted=rows_read - sum(by_reason.values()),
         by_reason={r: by_reason[r] for r in REASONS if r in by_reason},
