@@ -299,7 +299,7 @@ def run() -> list[dict[str, Any]]:
         results.append(_isolated("engine.synth", _synth, path))
     engine = _isolated("engine.map (duckdb, end to end)", _engine, path)
     floor = _isolated("engine.floor (duckdb scan + group-by)", _floor, path)
-    pandas_rows = int(os.environ.get("ENGINE_BENCH_PANDAS_ROWS", "0") or rows)
+    pandas_rows = int(os.environ.get("ENGINE_BENCH_PANDAS_ROWS") or 0) or rows
     same = path if pandas_rows >= rows else _slice(path, pandas_rows)
     admin = _isolated("engine.administrative only (duckdb, end to end)", _engine_admin, same)
     pandas = _isolated("engine.pandas administrative (end to end)", _pandas_admin, same)

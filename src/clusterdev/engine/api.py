@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -190,7 +191,7 @@ def map_register(
         files = write_outputs(out, clusters, quarantine, summary)
         done("write", t0)
         summary["durations_s"]["total"] = round(time.perf_counter() - started, 3)
-        files = write_outputs(out, clusters, quarantine, summary)
+        files["summary_json"].write_text(json.dumps(summary, indent=2, default=str), "utf-8")
     else:
         summary["durations_s"]["total"] = round(time.perf_counter() - started, 3)
     return MappingResult(clusters=clusters, quarantine=quarantine, summary=summary, files=files)

@@ -214,8 +214,15 @@ def _typology(parts: pd.DataFrame, keys: list[str]) -> pd.Series:
     return first.set_index(keys)["segment"]
 
 
-def _sum_or_nan(values: pd.Series) -> float:
-    return float(values.sum()) if values.notna().any() else math.nan
+def _group_totals(df: pd.DataFrame, keys: str | list[str]) -> pd.DataFrame:
+    """Units, employment, turnover, looms and coordinate sums per group, in one pass.
+
+    Turnover stays NaN for a group where no part knew it (``min_count=1``).
+    """
+    grouped = df.groupby(keys)
+    totals = grouped[["units", "employment", "looms", "lat_sum", "lon_sum"]].sum()
+    totals["turnover_inr"] = grouped["turnover_inr"].sum(min_count=1)
+    return totals.reset_index()
 
 
 def _round(df: pd.DataFrame) -> pd.DataFrame:
@@ -320,14 +327,7 @@ def administrative(
     keys = ["district_code", "product_code"]
     if parts.empty:
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
-    dp = parts.groupby(keys, as_index=False).agg(
-        units=("units", "sum"),
-        employment=("employment", "sum"),
-        turnover_inr=("turnover_inr", _sum_or_nan),
-        looms=("looms", "sum"),
-        lat_sum=("lat_sum", "sum"),
-        lon_sum=("lon_sum", "sum"),
-    )
+    dp = _group_totals(parts, keys)
     dp = dp.join(_typology(parts, keys).rename("typology"), on=keys)
     regional = parts.groupby("district_code")[measure].sum().astype("float64")
     by_product, total = national_totals(parts, measure)
@@ -655,14 +655,7 @@ def footprint(
     totals = con.to_pyarrow(totals_expr).to_pandas().set_index("comp")
     comp_product = dense.drop_duplicates("comp").set_index("comp")["product_code"]
 
-    fp = d.groupby("comp", as_index=False).agg(
-        units=("units", "sum"),
-        employment=("employment", "sum"),
-        turnover_inr=("turnover_inr", _sum_or_nan),
-        looms=("looms", "sum"),
-        lat_sum=("lat_sum", "sum"),
-        lon_sum=("lon_sum", "sum"),
-    )
+    fp = _group_totals(d, "comp")
     fp["product_code"] = fp["comp"].map(comp_product)
     fp = fp.join(_typology(d, ["comp"]).rename("typology"), on="comp")
     by_product, total = national_totals(parts, measure)

@@ -127,13 +127,13 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
 
 
 def _nics(con: Any, table: ir.Table, products: Sequence[Product]) -> ir.Table:
-    """Distinct NIC code spellings → product code and derived segment."""
+    """Distinct NIC code spellings → product code and derived segment (its number)."""
     n_tab = lookup_table(
         con,
         {
             "_code": [p.nic_code for p in products],
             "_product_code": [p.product_code for p in products],
-            "_dseg": [p.segment for p in products],
+            "_dseg": [SEGMENTS.index(p.segment) for p in products],
         },
     )
     codes = table.select(_n=table.nic_code).distinct()
@@ -163,14 +163,15 @@ def _pins(con: Any, table: ir.Table) -> ir.Table:
 
 
 def _segments(table: ir.Table) -> ir.Table:
-    """Distinct segment spellings → a known segment, or null."""
+    """Distinct segment spellings → the number of a known segment, or null."""
     raw = table.select(_g=table.segment).distinct()
     raw = raw.filter(raw._g.notnull())
     norm = raw._g.cast("string").strip().lower()
-    return raw.select("_g", _seg=ibis.ifelse(norm.isin(list(SEGMENTS)), norm, ibis.null("string")))
+    number = ibis.cases(*[(norm == s, i) for i, s in enumerate(SEGMENTS)], else_=ibis.null("int64"))
+    return raw.select("_g", _seg=number)
 
 
-def _reason(t: ir.Table, parsed: dict[str, Any]) -> ir.StringValue:
+def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.Value:
     """The first quarantine reason that applies to a row, or null."""
     bad_number: ir.BooleanValue = ibis.literal(False)
     negative: ir.BooleanValue = ibis.literal(False)
@@ -188,22 +189,21 @@ def _reason(t: ir.Table, parsed: dict[str, Any]) -> ir.StringValue:
     )
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
     south, north, west, east = INDIA_BOUNDS
-    return ibis.cases(
-        (missing, "missing_field"),
-        (t._dup.notnull(), "duplicate_enterprise_id"),
-        (t._state_code.isnull(), "unknown_state"),
-        (t._district_code.isnull(), "unknown_district"),
-        (t._product_code.isnull(), "bad_nic_code"),
-        (bad_number, "bad_number"),
-        (negative, "negative_number"),
-        (t._pin_bad.fill_null(False), "bad_pincode"),
-        (lat.isnull() != lon.isnull(), "incomplete_coordinates"),
-        (
-            lat.notnull() & ((lat < south) | (lat > north) | (lon < west) | (lon > east)),
-            "coordinates_outside_india",
-        ),
-        else_=ibis.null("string"),
-    )
+    tests = [
+        missing,
+        t._dup.notnull(),
+        t._state_code.isnull(),
+        t._district_code.isnull(),
+        t._product_code.isnull(),
+        bad_number,
+        negative,
+        t._pin_bad.fill_null(False),
+        lat.isnull() != lon.isnull(),
+        lat.notnull() & ((lat < south) | (lat > north) | (lon < west) | (lon > east)),
+    ]
+    if numbered:  # a small integer is cheaper to keep for 65 M rows than a string
+        return ibis.cases(*[(ok, i) for i, ok in enumerate(tests)], else_=ibis.null("int8"))
+    return ibis.cases(*zip(tests, REASONS, strict=True), else_=ibis.null("string"))
 
 
 def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validated:
@@ -260,35 +260,41 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
 
     parsed = {c: _number(t[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
-    reason = _reason(t, parsed)
+    segment = t._seg.coalesce(t._dseg)
     full = t.select(
-        reason=reason,
+        reason=_reason(t, parsed, numbered=True).cast("int8"),
         district_code=t._district_code,
         product_code=t._product_code,
-        segment=t._seg.coalesce(t._dseg),
+        segment=segment.cast("int8"),
         employment=parsed["employment"][1].cast("int64"),
         turnover_inr=parsed["turnover_inr"][1],
         looms=parsed["looms"][1].cast("int64"),
         latitude=lat.coalesce(t._plat, t._dlat),
         longitude=lon.coalesce(t._plon, t._dlon),
-        location_basis=ibis.cases(
-            (lat.notnull(), "coordinates"), (t._plat.notnull(), "pin"), else_="district"
-        ),
+        location_basis=ibis.cases((lat.notnull(), 0), (t._plat.notnull(), 1), else_=2).cast("int8"),
     )
     try:
         full = materialise(con, full)
         counts = con.to_pyarrow(full.group_by("reason").agg(n=full.count())).to_pylist()
     except Exception as error:
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
-    by_reason = {r["reason"]: int(r["n"]) for r in counts if r["reason"] is not None}
+    by_reason = {REASONS[r["reason"]]: int(r["n"]) for r in counts if r["reason"] is not None}
     rows_read = sum(int(r["n"]) for r in counts)
     ok = full.filter(full.reason.isnull())
     # Quarantined rows are read again from the source (the same joins and tests, with a
     # filter), rather than carrying every original column through the validated table.
-    bad = t.mutate(reason=reason)
+    bad = t.mutate(reason=_reason(t, parsed))
     bad = bad.filter(bad.reason.notnull())
+    accepted = ok.mutate(
+        segment=ibis.cases(*[(ok.segment == i, s) for i, s in enumerate(SEGMENTS)]),
+        location_basis=ibis.cases(
+            (ok.location_basis == 0, "coordinates"),
+            (ok.location_basis == 1, "pin"),
+            else_="district",
+        ),
+    )
     return Validated(
-        accepted=ok.select(*ACCEPTED_COLUMNS),
+        accepted=accepted.select(*ACCEPTED_COLUMNS),
         quarantine=bad.select(*original, "reason"),
         rows_read=rows_read,
         rows_accepted=rows_read - sum(by_reason.values()),
