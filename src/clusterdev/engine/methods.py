@@ -585,6 +585,25 @@ def _outline(cells: list[tuple[int, int]], dlat: float, dlon: float) -> dict[str
     return {"type": geo["type"], "coordinates": rounded(geo["coordinates"])}
 
 
+def _lists_by(
+    df: pd.DataFrame, key: str, columns: list[str], wanted: set[Any]
+) -> dict[Any, list[tuple[Any, ...]]]:
+    """Sorted tuples of ``columns`` for each value of ``key`` in ``wanted`` (no pandas groupby).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"k": [2, 1, 2], "y": [5, 1, 3], "x": [0, 0, 9]})
+    >>> _lists_by(df, "k", ["y", "x"], {2})
+    {2: [(3, 9), (5, 0)]}
+    """
+    sub = df[df[key].isin(list(wanted))].sort_values([key, *columns])
+    keys = sub[key].to_numpy()
+    values = list(zip(*(sub[c].tolist() for c in columns), strict=True))
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else []
+    ends = [*list(starts[1:]), len(keys)]
+    return {keys[a].item(): values[a:b] for a, b in zip(starts, ends, strict=True)}
+
+
 def footprint(
     con: Any,
     accepted: ir.Table,
@@ -675,12 +694,11 @@ def footprint(
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     info = district_info()
     snames = state_names()
-    cells_of = {
-        comp: sorted(zip(g["cy"], g["cx"], strict=True)) for comp, g in dense.groupby("comp")
-    }
+    wanted = set(clusters["comp"])
+    cells_of = _lists_by(dense, "comp", ["cy", "cx"], wanted)
     districts_of = {
-        comp: sorted(set(g["district_code"]), key=lambda c: (info[c][0], c))
-        for comp, g in d.groupby("comp")
+        comp: sorted({c for (c,) in codes}, key=lambda c: (info[c][0], c))
+        for comp, codes in _lists_by(d, "comp", ["district_code"], wanted).items()
     }
     rows = []
     for rec in clusters.to_dict("records"):
