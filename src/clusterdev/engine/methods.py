@@ -554,6 +554,16 @@ def dense_cells(con: Any, cells_table: ir.Table, min_units: int) -> pd.DataFrame
 
 
 def _outline(cells: list[tuple[int, int]], dlat: float, dlon: float) -> dict[str, Any]:
+    if len(cells) == 1:  # most footprints: the square itself, as shapely would draw it
+        y, x = cells[0]
+        x0, x1 = round(x * dlon, 6), round((x + 1) * dlon, 6)
+        y0, y1 = round(y * dlat, 6), round((y + 1) * dlat, 6)
+        ring = [[x0, y0], [x0, y1], [x1, y1], [x1, y0], [x0, y0]]
+        return {"type": "Polygon", "coordinates": [ring]}
+    return _dissolved(cells, dlat, dlon)
+
+
+def _dissolved(cells: list[tuple[int, int]], dlat: float, dlon: float) -> dict[str, Any]:
     ys = np.array([c[0] for c in cells], dtype="float64")
     xs = np.array([c[1] for c in cells], dtype="float64")
     try:
@@ -668,9 +678,18 @@ def footprint(
     d = d.sort_values(["comp", "district_code", "segment"]).reset_index(drop=True)
     # All-product measure in each footprint's cells, for its location quotient.
     measure = rules.measure
+    # Totals per cell first, then per footprint: a cell dense for many products belongs to
+    # many footprints, and joining rows to footprints directly would repeat each row.
+    places = lookup_table(con, dense[["cy", "cx"]].drop_duplicates())
+    inside = gridded.join(places, ["cy", "cx"])
+    per_cell = inside.group_by(["cy", "cx"]).agg(
+        units=inside.count(), employment=inside.employment.sum()
+    )
     comp_cells = lookup_table(con, dense[["cy", "cx", "comp"]])
-    every = gridded.join(comp_cells, ["cy", "cx"])
-    totals_expr = every.group_by("comp").agg(units=every.count(), employment=every.employment.sum())
+    every = per_cell.join(comp_cells, ["cy", "cx"])
+    totals_expr = every.group_by("comp").agg(
+        units=every.units.sum(), employment=every.employment.sum()
+    )
     totals = con.to_pyarrow(totals_expr).to_pandas().set_index("comp")
     comp_product = dense.drop_duplicates("comp").set_index("comp")["product_code"]
 
