@@ -609,8 +609,10 @@ def _lists_by(
     sub = df[df[key].isin(list(wanted))].sort_values([key, *columns])
     keys = sub[key].to_numpy()
     values = list(zip(*(sub[c].tolist() for c in columns), strict=True))
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else []
-    ends = [*list(starts[1:]), len(keys)]
+    if not len(keys):
+        return {}
+    starts: list[int] = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]).tolist()
+    ends = [*starts[1:], len(keys)]
     return {keys[a].item(): values[a:b] for a, b in zip(starts, ends, strict=True)}
 
 
