@@ -41,7 +41,9 @@ def test_cda_b_sees_only_the_public_face_of_a(cda_b, initiative_a, initiative_b)
     response = client.post(
         "/api/initiatives/steps/", {"initiative": initiative_a.pk, "step": 2}, format="json"
     )
-    assert response.status_code == 403
+    # For her, initiative A's private side does not exist: no hint that it does.
+    assert response.status_code == 400
+    assert "does not exist" in response.json()["initiative"][0]
 
 
 def _rows(response):

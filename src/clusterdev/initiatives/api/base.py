@@ -24,6 +24,20 @@ class InitiativeChildViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return self.model.objects.filter(initiative__in=rules.private(self.request.user))
 
+    def get_serializer(self, *args, **kwargs):
+        """Ids of initiatives (and their rows) the viewer may not read do not exist for her:
+        a 400 "does not exist", never a hint that they do."""
+        serializer = super().get_serializer(*args, **kwargs)
+        fields = getattr(serializer, "fields", {})
+        user = self.request.user
+        if "initiative" in fields and user.is_authenticated:
+            fields["initiative"].queryset = rules.private(user)
+        for name, field in fields.items():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if name != "initiative" and model is not None and hasattr(model, "initiative"):
+                field.queryset = field.queryset.filter(initiative__in=rules.private(user))
+        return serializer
+
     def _check(self, initiative):
         if not rules.editable(self.request.user).filter(pk=initiative.pk).exists():
             raise PermissionDenied(self.refusal)
