@@ -5,4 +5,11 @@ from auditlog.registry import auditlog
 from clusterdev.diagnostics import models
 
 EXCLUDE = ["last_updated", "created"]
-auditlog.register(models.Constraint, exclude_fields=EXCLUDE)
+for model in (
+    models.Constraint,
+    models.DiagnosticStudy,
+    models.Document,
+    models.Actor,
+    models.Tie,
+):
+    auditlog.register(model, exclude_fields=EXCLUDE)
