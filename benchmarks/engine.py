@@ -16,13 +16,18 @@ Environment:
     Rows the pandas comparison reads (default: all); the engine is timed on the same rows.
 ``ENGINE_BENCH_DBSCAN_SECONDS``
     Time allowed for one DBSCAN run (default 600); samples double from 100,000 rows
-    until the next one would not finish in that time.
+    until the next one would not finish in that time (or in what is left of
+    ``ENGINE_BENCH_DBSCAN_TOTAL``, default 1200 s, for all DBSCAN runs together).
+``ENGINE_BENCH_PANDAS_GB``, ``ENGINE_BENCH_DBSCAN_GB``
+    Address space allowed to the pandas and DBSCAN processes (default 14 and 12 GB):
+    on a shared machine they fail with ``MemoryError`` rather than exhaust memory.
 ``ENGINE_BENCH_SPARK_ROWS``
     Rows of the register mapped on Spark local mode (default 5,000,000; 0 to skip).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import resource
@@ -52,6 +57,8 @@ id = "any"
 description = "any footprint"
 conditions = [{{ figure = "units", op = ">=", value = 1 }}]
 """
+PANDAS_MEMORY_GB = int(os.environ.get("ENGINE_BENCH_PANDAS_GB", "14"))
+"""Address space allowed to the pandas comparison (it needed more than 21 GB for 65 M rows)."""
 DBSCAN_MIN_SAMPLES = 20
 """DBSCAN core points need 20 neighbours, as a dense footprint cell needs 20 units ..."""
 DBSCAN_EPS_KM = 3.4
@@ -127,6 +134,9 @@ def _floor(path: str) -> dict[str, Any]:
 
 
 def _pandas_admin(path: str) -> dict[str, Any]:
+    # A shared machine: fail with MemoryError rather than push others out of memory.
+    cap = PANDAS_MEMORY_GB * 1024**3
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     clusters = administrative_in_pandas(path, RULES)
     return {
         "notes": "pandas + NumPy: read, the same checks, names resolved per distinct "
@@ -212,18 +222,27 @@ def _dbscan(path: str) -> dict[str, Any]:
     from clusterdev.engine.rules import load_rules
 
     budget = float(os.environ.get("ENGINE_BENCH_DBSCAN_SECONDS", "600"))
+    total = float(os.environ.get("ENGINE_BENCH_DBSCAN_TOTAL", "1200"))
+    cap = int(os.environ.get("ENGINE_BENCH_DBSCAN_GB", "12")) * 1024**3
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))  # MemoryError, not the OOM killer
     params = load_rules(RULES).footprint
     rules = Path(path).with_name("every-dense-cell.toml")
     rules.write_text(EVERY_CELL_RULES.format(cell_km=params.cell_km, min_units=params.min_units))
-    size, last, runs = 100_000, 0.0, []
+    size, last, spent, runs = 100_000, 0.0, 0.0, []
     limit = _rows(path)
-    while size <= limit and (not runs or last * 2.3 <= budget):
+    stopped = ""
+    while size <= limit and (not runs or (last * 2.3 <= budget and spent + last * 2.3 <= total)):
         sample = _sample(path, size)
         df = pd.read_parquet(sample, columns=["nic_code", "latitude", "longitude"])
         df["product"] = df["nic_code"].str.strip().str[:4]
         started = time.perf_counter()
-        db_in, db_clusters = _dbscan_labels(df)
+        try:
+            db_in, db_clusters = _dbscan_labels(df)
+        except MemoryError:
+            stopped = f"DBSCAN ran out of memory (cap {cap // 1024**3} GB) at {size:,} rows"
+            break
         last = time.perf_counter() - started
+        spent += last
         fp_in, fp_clusters, fp_stage, fp_total = _footprint_labels(sample, df, rules)
         both = int((db_in & fp_in).sum())
         either = int((db_in | fp_in).sum())
@@ -241,7 +260,14 @@ def _dbscan(path: str) -> dict[str, Any]:
                 "in_footprints": int(fp_in.sum()),
             }
         )
+        print(f"    DBSCAN sample {len(df):,}: {last:.1f} s", flush=True)
         size *= 2
+    if runs:
+        runs[-1]["stopped"] = stopped or (
+            f"next sample ({size:,} rows) expected to take {last * 2.3:.0f} s"
+            if size <= limit
+            else "whole register sampled"
+        )
     return {"rows": runs[-1]["size"], "runs": runs, "seconds_override": runs[-1]["dbscan_s"]}
 
 
@@ -277,8 +303,19 @@ def _measure(name: str, func: Callable[[str], dict[str, Any]], path: str) -> dic
 
 
 def _isolated(name: str, func: Callable[[str], dict[str, Any]], path: str) -> dict[str, Any]:
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        result = pool.submit(_measure, name, func, path).result()
+    started = time.perf_counter()
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+            result = pool.submit(_measure, name, func, path).result()
+    except Exception as error:  # out of memory kills the child: report it, go on
+        result = {
+            "name": name,
+            "rows": _rows(path),
+            "seconds": round(time.perf_counter() - started, 2),
+            "peak_memory_mb": "",
+            "notes": f"FAILED: {type(error).__name__}: {str(error)[:200]}",
+            "failed": True,
+        }
     print(f"  {name}: {result['seconds']} s, {result['peak_memory_mb']} MB", flush=True)
     return result
 
@@ -305,9 +342,9 @@ def run() -> list[dict[str, Any]]:
     pandas = _isolated("engine.pandas administrative (end to end)", _pandas_admin, same)
     dbscan = _isolated("engine.dbscan vs footprints (samples)", _dbscan, path)
     results += [engine, floor, admin, pandas]
-    stages = engine.pop("stages")
+    stages = engine.pop("stages", {"aggregate": math.nan, "administrative": math.nan})
     admin_stage = stages["aggregate"] + stages["administrative"]
-    identical = admin.pop("found") == pandas.pop("found")
+    identical = admin.pop("found", None) == pandas.pop("found", ())
     results.append(
         {
             "name": "target: 65 M rows end to end <= 60 s, <= 8 GB",
@@ -338,12 +375,26 @@ def run() -> list[dict[str, Any]]:
             "rows": admin["rows"],
             "seconds": admin["seconds"],
             "peak_memory_mb": "",
-            "notes": f"end to end, same rows, same checks: pandas {pandas['seconds']:.1f} s vs "
-            f"engine {admin['seconds']:.1f} s: {speed:.1f}x; "
-            f"{'identical clusters' if identical else 'CLUSTERS DIFFER'}; {_verdict(speed >= 5)}",
+            "notes": (
+                f"pandas FAILED ({pandas['notes']})"
+                if pandas.get("failed")
+                else f"end to end, same rows, same checks: pandas {pandas['seconds']:.1f} s vs "
+                f"engine {admin['seconds']:.1f} s: {speed:.1f}x; "
+                f"{'identical clusters' if identical else 'CLUSTERS DIFFER'}; "
+                f"{_verdict(speed >= 5)}"
+            )
+            + (
+                f"; both run on the first {pandas_rows:,} of {rows:,} rows "
+                "(ENGINE_BENCH_PANDAS_ROWS): pandas cannot hold the whole register "
+                f"(capped at {PANDAS_MEMORY_GB} GB of address space on this shared machine)"
+                if pandas_rows < rows
+                else ""
+            ),
         }
     )
-    for run_ in dbscan.pop("runs"):
+    if dbscan.get("failed"):
+        results.append(dbscan)
+    for run_ in dbscan.pop("runs", []):
         fast = run_["dbscan_s"] / max(run_["footprint_stage_s"], 1e-9)
         fast_total = run_["dbscan_s"] / max(run_["footprint_total_s"], 1e-9)
         ok = fast >= 20 and run_["agreement"] >= 0.9
@@ -358,7 +409,8 @@ def run() -> list[dict[str, Any]]:
                 f"{run_['footprint_stage_s']:.2f} s ({fast:.0f}x; end to end "
                 f"{run_['footprint_total_s']:.1f} s, {fast_total:.1f}x; {run_['footprints']} "
                 f"footprints, {run_['in_footprints']:,} rows in one); agreement "
-                f"{run_['agreement']:.3f}, Jaccard {run_['jaccard']:.3f}; {_verdict(ok)}",
+                f"{run_['agreement']:.3f}, Jaccard {run_['jaccard']:.3f}; {_verdict(ok)}"
+                + (f"; largest sample: {run_['stopped']}" if run_.get("stopped") else ""),
             }
         )
     spark_rows = int(os.environ.get("ENGINE_BENCH_SPARK_ROWS", "5000000"))
