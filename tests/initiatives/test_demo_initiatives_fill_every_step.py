@@ -3,6 +3,8 @@ labels it as demo data; its pages and report work for its CDA."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -31,9 +33,11 @@ def test_the_demo_cda_sees_every_panel_and_downloads_the_report():
     client = Client()
     assert client.login(username="demo-cda", password="demo-password")
     page = client.get(f"/initiatives/{initiative.pk}/").content.decode()
-    for text in ("Action plan", "monitoring", "History of changes"):
+    for text in ("Step 2: diagnostic study", "Action plan", "monitoring", "History of changes"):
         assert text in page
     report = client.get(f"/initiatives/{initiative.pk}/report.pdf")
     assert report.status_code == 200 and report.content.startswith(b"%PDF")
+    pages = re.findall(rb"/Type /Page\b(?!s)", report.content)
+    assert len(pages) == 1, "the initiative report must fit on one page"
     portfolio = client.get("/initiatives/portfolio/").content.decode()
     assert "Exports as a share of turnover" in portfolio

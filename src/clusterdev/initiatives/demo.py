@@ -42,10 +42,13 @@ def _people(password: str) -> dict:
 
 
 def _approved(initiative, step, reviewer, summary, **sections) -> None:
+    """Record the step, have the TA approve it and pass the gate, as a user would."""
     record = StepRecord.objects.create(
         initiative=initiative, step=step, summary=summary, sections=sections, status="submitted"
     )
     services.review(record, reviewer, "approved", "Complete and agreed with the actors.")
+    if step < 6:
+        initiative.step = services.advance(initiative).step
 
 
 def seed(password: str) -> list[str]:
@@ -121,15 +124,15 @@ def seed(password: str) -> list[str]:
             ],
             outcomes="Visit to a glass cluster using recuperative furnaces.",
         )
+        constraints = _diagnostic_study(initiative)
         _approved(initiative, 2, ta, "Constraints mapped with 40 units; actor map drawn.")
         _approved(initiative, 3, ta, "Two events; a joint purchase group of 12 units formed.")
-        plan = _action_plan(initiative, ta)
+        plan = _action_plan(initiative, ta, constraints)
         _approved(initiative, 4, ta, "Plan v1 approved; v2 (a second furnace) in draft.")
         _implementation(initiative, plan)
         _approved(initiative, 5, ta, "Furnace CFC running; the SPV owns it.")
         _monitoring(initiative, ta)
-        initiative.step = 6
-        initiative.save(update_fields=["step", "last_updated"])
+        _approved(initiative, 6, ta, "Targets mostly met; the association carries on.")
         lines = [f"Demo initiative: '{TITLE}' (step 6 of 6, all records filled in)."]
         second = Initiative.objects.create(
             institution=institution,
@@ -151,7 +154,51 @@ def seed(password: str) -> list[str]:
     return lines
 
 
-def _action_plan(initiative, ta):
+def _diagnostic_study(initiative) -> list:
+    from clusterdev.diagnostics.models import Actor, Constraint, DiagnosticStudy, Tie
+
+    DiagnosticStudy.objects.create(
+        initiative=initiative,
+        started_on=date(2024, 10, 1),
+        completed_on=date(2025, 1, 31),
+        authors="Demo CDA with the glass association",
+        method="Visits to 40 units, two group meetings, interviews with buyers and suppliers.",
+        potential="Steady demand for decorative glass; energy costs can fall by a fifth.",
+        weaknesses="Old pot furnaces; units buy soda ash alone at high prices.",
+        opportunities="Gas supply in the district; buyers asking for lead-free glass.",
+    )
+    constraints = [
+        Constraint.objects.create(initiative=initiative, area=area, title=title)
+        for area, title in (
+            ("technology", "Old pot furnaces waste fuel"),
+            ("raw_material", "Each unit buys soda ash alone"),
+        )
+    ]
+    actors = {
+        name: Actor.objects.create(initiative=initiative, name=name, kind=kind)
+        for name, kind in (
+            ("Glass units (40)", "firm"),
+            ("Glass association", "bmo"),
+            ("Soda ash traders", "supplier"),
+            ("Exporters", "buyer"),
+            ("Bank branch", "finance"),
+            ("Glass research institute", "public_institution"),
+        )
+    }
+    for source, target, kind in (
+        ("Glass units (40)", "Glass association", "membership"),
+        ("Soda ash traders", "Glass units (40)", "supply"),
+        ("Glass units (40)", "Exporters", "sales"),
+        ("Bank branch", "Glass units (40)", "finance"),
+        ("Glass research institute", "Glass association", "information"),
+    ):
+        Tie.objects.create(
+            initiative=initiative, source=actors[source], target=actors[target], kind=kind
+        )
+    return constraints
+
+
+def _action_plan(initiative, ta, constraints):
     from clusterdev.actionplans import services as plans
 
     plan = plans.new_version(initiative, "First plan agreed with the association.")
@@ -184,6 +231,7 @@ def _action_plan(initiative, ta):
                 "start_date": date(*start),
                 "end_date": date(*end),
                 "responsible": "Glass association",
+                "constraints": [constraints[0] if code != "A3" else constraints[1]],
                 **dict(
                     zip(
                         ("share_private", "share_institution", "share_scheme", "share_state"),
@@ -206,6 +254,7 @@ def _action_plan(initiative, ta):
             "start_date": date(2026, 4, 1),
             "end_date": date(2027, 9, 30),
             "responsible": "SPV",
+            "constraints": [constraints[0]],
             "share_private": Decimal(30),
             "share_institution": Decimal(10),
             "share_scheme": Decimal(60),
