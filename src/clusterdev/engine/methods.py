@@ -585,7 +585,10 @@ def _dissolved(cells: list[tuple[int, int]], dlat: float, dlon: float) -> dict[s
         geo: dict[str, Any] = {"type": "MultiPolygon", "coordinates": squares}
     else:
         boxes = shapely.box(xs * dlon, ys * dlat, (xs + 1) * dlon, (ys + 1) * dlat)
-        geo = mapping(shapely.coverage_union_all(boxes).simplify(0))
+        geometry = shapely.coverage_union_all(boxes).simplify(0)
+        if geometry.geom_type in ("Polygon", "MultiPolygon"):
+            return _rounded_polygons(geometry)
+        geo = mapping(geometry)
 
     def rounded(value: Any) -> Any:
         if isinstance(value, (list, tuple)):
@@ -593,6 +596,21 @@ def _dissolved(cells: list[tuple[int, int]], dlat: float, dlon: float) -> dict[s
         return round(float(value), 6)
 
     return {"type": geo["type"], "coordinates": rounded(geo["coordinates"])}
+
+
+def _rounded_polygons(geometry: Any) -> dict[str, Any]:
+    """GeoJSON of a (multi)polygon with coordinates rounded to 6 decimals, read in bulk."""
+    import shapely
+
+    def rings(polygon: Any) -> list[list[list[float]]]:
+        return [
+            [[round(x, 6), round(y, 6)] for x, y in shapely.get_coordinates(ring).tolist()]
+            for ring in (polygon.exterior, *polygon.interiors)
+        ]
+
+    if geometry.geom_type == "Polygon":
+        return {"type": "Polygon", "coordinates": rings(geometry)}
+    return {"type": "MultiPolygon", "coordinates": [rings(p) for p in geometry.geoms]}
 
 
 def _lists_by(
