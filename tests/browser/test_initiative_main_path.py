@@ -12,8 +12,10 @@ pytestmark = pytest.mark.browser
 
 def _sign_in(page: Any, demo_server: str, var_dir: Path, username: str, next_: str) -> None:
     page.goto(f"{demo_server}/accounts/login/?next={next_}")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill((var_dir / "demo-admin-password").read_text().strip())
+    page.get_by_label("User name", exact=True).fill(username)
+    page.get_by_label("Password", exact=True).fill(
+        (var_dir / "demo-admin-password").read_text().strip()
+    )
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(re.escape(next_) + "$"))
 
@@ -23,20 +25,22 @@ def test_staff_start_an_initiative_and_get_step_one_approved(
 ) -> None:
     _sign_in(page, demo_server, demo_var_dir, "demo-staff", "/initiatives/")
     page.get_by_role("link", name="New initiative").click()
-    page.get_by_label("Title").fill("Browser initiative")
-    page.get_by_label("Institution").select_option(label="Small Industries Development Bank of India")
-    page.get_by_label("Cluster").fill("agra-foundries")
-    page.get_by_label("Start date").fill("2026-01-01")
-    page.get_by_label("Planned end date").fill("2025-01-01")  # before the start: refused
+    page.get_by_label("Title", exact=True).fill("Browser initiative")
+    page.get_by_label("Institution", exact=True).select_option(label="SIDBI")
+    page.get_by_label("Cluster", exact=True).fill("agra-foundries")
+    page.get_by_label("Start date", exact=True).fill("2026-01-01")
+    page.get_by_label("Planned end date", exact=True).fill(
+        "2025-01-01"
+    )  # before the start: refused
     page.get_by_role("button", name="Save").click()
     assert page.get_by_text("The end date cannot be before the start date.").is_visible()
-    page.get_by_label("Planned end date").fill("2029-12-31")
+    page.get_by_label("Planned end date", exact=True).fill("2029-12-31")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(re.compile(r"/initiatives/\d+/$"))
     page.get_by_role("button", name="Advance to the next step").click()
     assert page.get_by_text("no record yet").first.is_visible()
     page.get_by_role("link", name="Selection", exact=True).click()
-    page.get_by_label("Summary").fill("Agra foundries chosen among three")
+    page.get_by_label("Summary", exact=True).fill("Agra foundries chosen among three")
     page.get_by_role("button", name="Save and submit for review").click()
     assert page.get_by_text("Submitted for review.").is_visible()
     page.get_by_role("button", name="Approve").click()
@@ -54,14 +58,16 @@ def test_the_demo_cda_records_an_event_with_participants(
     page.get_by_role("link", name=re.compile("energy-efficient furnaces")).click()
     assert page.get_by_role("heading", name="Action plan and implementation").is_visible()
     page.get_by_role("link", name=re.compile("trust-building events")).click()
-    page.get_by_label("Kind").select_option("exposure_visit")
-    page.get_by_label("Date").fill("2026-10-02")
+    page.get_by_label("Kind", exact=True).select_option("exposure_visit")
+    page.get_by_label("Date", exact=True).fill("2026-10-02")
     page.locator("[name=participants-0-actor_type]").select_option("artisan")
     page.locator("[name=participants-0-women]").fill("9")
-    page.locator("[name=participants-0-men]").fill("-1")
+    page.locator("[name=participants-0-men]").fill("6")
+    page.locator("[name=participants-1-women]").fill("5")  # counted, but who were they?
     page.get_by_role("button", name="Save event").click()
     assert page.get_by_text("Nothing was saved").is_visible()
-    page.locator("[name=participants-0-men]").fill("6")
+    assert page.get_by_text("Say who these participants were.").is_visible()
+    page.locator("[name=participants-1-women]").fill("")
     page.get_by_role("button", name="Save event").click()
     assert page.get_by_text("Event saved.").is_visible()
     assert page.get_by_text(re.compile(r"3 events; 73 participants")).is_visible()
