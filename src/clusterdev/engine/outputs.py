@@ -31,13 +31,22 @@ def clusters_geojson(clusters: pd.DataFrame) -> dict[str, Any]:
     {'type': 'FeatureCollection', 'features': []}
     """
     features = []
-    for rec in clusters.to_dict("records"):
+    # Python scalars and None for NaN, column by column (not value by value).
+    plain = clusters.astype(object).where(clusters.notna(), None)
+    for rec in plain.to_dict("records"):
         geometry = rec.get("outline")
         if not geometry:
-            geometry = {"type": "Point", "coordinates": [rec["longitude"], rec["latitude"]]}
+            geometry = {
+                "type": "Point",
+                "coordinates": [_number(rec["longitude"]), _number(rec["latitude"])],
+            }
         props = {k: _clean(v) for k, v in rec.items() if k not in TABLE_COLUMNS_DROPPED}
         features.append({"type": "Feature", "geometry": geometry, "properties": props})
     return {"type": "FeatureCollection", "features": features}
+
+
+def _number(value: Any) -> Any:
+    return math.nan if value is None else value
 
 
 def write_outputs(
