@@ -181,8 +181,8 @@ def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.V
             negative = negative | (value < 0).fill_null(False)
     # Blank names and codes are known per distinct spelling; a null one matches nothing.
     missing = (
-        t._id.isnull()
-        | (t._id == "")
+        t.enterprise_id.isnull()
+        | t._blank_id
         | t._place_blank.fill_null(True)
         | t._nic_blank.fill_null(True)
         | _blank(t.employment)
@@ -191,7 +191,7 @@ def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.V
     south, north, west, east = INDIA_BOUNDS
     tests = [
         missing,
-        t._dup.notnull(),
+        t._dup_id,
         t._state_code.isnull(),
         t._district_code.isnull(),
         t._product_code.isnull(),
@@ -247,16 +247,26 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
         segments = materialise(con, _segments(table))
         ids = table.select(_id=table.enterprise_id.cast("string").strip())
         dups = ids.group_by("_id").agg(_n=ids.count())
-        dups = materialise(con, dups.filter(dups._n > 1).select(_dup="_id"))
+        # Ids seen twice, and blank ids: usually none, and then rows need no id work.
+        dups = dups.filter((dups._n > 1) | (dups._id == ""))
+        dups = materialise(con, dups.select(_flag_id="_id", _flag_n="_n"))
+        flagged = int(con.to_pyarrow(dups.count().as_table()).column(0)[0].as_py())
     except Exception as error:  # the engine reads the file lazily: bad lines surface here
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
 
-    t = table.mutate(_id=table.enterprise_id.cast("string").strip())
+    t = table
     t = t.left_join(places, [t.state == places._s, t.district == places._d]).drop("_s", "_d")
     t = t.left_join(nics, t.nic_code == nics._n).drop("_n")
     t = t.left_join(pins, t.pincode == pins._p).drop("_p")
     t = t.left_join(segments, t.segment == segments._g).drop("_g")
-    t = t.left_join(dups, t._id == dups._dup)
+    if flagged:
+        t = t.mutate(_id=t.enterprise_id.cast("string").strip())
+        t = t.left_join(dups, t._id == dups._flag_id)
+        t = t.mutate(
+            _dup_id=(t._flag_n > 1).fill_null(False), _blank_id=(t._id == "").fill_null(False)
+        )
+    else:
+        t = t.mutate(_dup_id=ibis.literal(False), _blank_id=ibis.literal(False))
 
     parsed = {c: _number(t[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
