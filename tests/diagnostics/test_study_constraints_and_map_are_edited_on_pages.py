@@ -48,7 +48,8 @@ def test_actor_map_is_drawn_with_its_measures(cda_a, initiative_a):
     ):
         assert _as(cda_a).post(url, {"actor": "1", "name": name, "kind": kind}).status_code == 302
     unit, bmo = Actor.objects.get(name="Unit 1"), Actor.objects.get(name="Glass association")
-    tie = {"tie": "1", "source": unit.pk, "target": bmo.pk, "kind": "membership", "strength": 2}
+    tie = {"tie": "1", "tie-source": unit.pk, "tie-target": bmo.pk, "tie-kind": "membership",
+           "tie-strength": 2}  # fmt: skip
     assert _as(cda_a).post(url, tie).status_code == 302
     page = _as(cda_a).get(url).content.decode()
     assert "<svg" in page and "Network of 3 actors and 1 ties" in page
@@ -62,9 +63,12 @@ def test_self_ties_duplicates_and_twin_names_are_named_errors(cda_a, initiative_
     one, two = Actor.objects.order_by("name")
     twin = _as(cda_a).post(url, {"actor": "1", "name": "unit 1", "kind": "buyer"})
     assert twin.status_code == 400 and "actor so named already" in twin.content.decode()
-    own = _as(cda_a).post(url, {"tie": "1", "source": one.pk, "target": one.pk, "kind": "supply"})
+    own = _as(cda_a).post(
+        url, {"tie": "1", "tie-source": one.pk, "tie-target": one.pk, "tie-kind": "supply"}
+    )
     assert "cannot be tied to itself" in own.content.decode()
-    tie = {"tie": "1", "source": one.pk, "target": two.pk, "kind": "supply", "strength": 1}
+    tie = {"tie": "1", "tie-source": one.pk, "tie-target": two.pk, "tie-kind": "supply",
+           "tie-strength": 1}  # fmt: skip
     _as(cda_a).post(url, tie)
     again = _as(cda_a).post(url, tie)
     assert again.status_code == 400 and "on the map already" in again.content.decode()

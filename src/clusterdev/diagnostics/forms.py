@@ -75,6 +75,7 @@ class TieForm(forms.ModelForm):
     class Meta:
         model = Tie
         fields = ["source", "kind", "target", "strength", "notes"]
+        labels = {"source": "From", "kind": "Kind of tie", "target": "To"}
 
     def __init__(self, *args, initiative, **kwargs):
         super().__init__(*args, **kwargs)

@@ -94,7 +94,9 @@ def actors(request, pk):
         instance=editing,
         initiative=initiative,
     )
-    tie_form = forms.TieForm(request.POST if "tie" in request.POST else None, initiative=initiative)
+    tie_form = forms.TieForm(
+        request.POST if "tie" in request.POST else None, initiative=initiative, prefix="tie"
+    )
     if request.method == "POST":
         for bound, done in ((actor_form, _("Actor saved.")), (tie_form, _("Tie added."))):
             if bound.is_bound and bound.is_valid():
