@@ -180,7 +180,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # One name per choice set, where several apps call a field "kind", "size" or "decision".
+    "ENUM_NAME_OVERRIDES": {
+        "TrustEventKindEnum": "clusterdev.initiatives.models.TrustEvent.KINDS",
+        "ReviewDecisionEnum": "clusterdev.initiatives.choices.Decision",
+        "ValueKindEnum": "clusterdev.monitoring.choices.Kind",
+        "EnterpriseSizeEnum": "clusterdev.monitoring.choices.Size",
+        "AbilityEnum": "clusterdev.monitoring.choices.Ability",
+        "PeriodDecisionEnum": "clusterdev.monitoring.choices.Decision",
+        "ActorKindEnum": "clusterdev.diagnostics.choices.ActorKind",
+        "ActorSizeEnum": "clusterdev.diagnostics.choices.ActorSize",
+        "TieKindEnum": "clusterdev.diagnostics.choices.TieKind",
+        "DocumentKindEnum": "clusterdev.diagnostics.choices.DocumentKind",
+    },
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False

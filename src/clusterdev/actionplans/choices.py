@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from clusterdev.initiatives import choices as initiative_choices
+
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -16,9 +18,8 @@ LOCKED = (PlanStatus.APPROVED, PlanStatus.SUPERSEDED)
 OPEN = (PlanStatus.DRAFT, PlanStatus.SUBMITTED)
 
 
-class Decision(models.TextChoices):
-    APPROVED = "approved", "Approved"
-    RETURNED = "returned", "Returned"
+# Reviews of plan versions use the same decisions as reviews of step records.
+Decision = initiative_choices.Decision
 
 
 class LegalForm(models.TextChoices):
