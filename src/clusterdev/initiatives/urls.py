@@ -16,7 +16,7 @@ urlpatterns = [
     path("<int:pk>/selection/", views.selection, name="selection"),
     path("<int:pk>/events/", views.events, name="events"),
     path("records/<int:pk>/review/", views.review, name="review"),
-    path("scores/<int:pk>/delete/", views.score_delete, name="score_delete"),
+    path("scores/<int:pk>/delete/", views.delete_row, {"what": "score"}, name="score_delete"),
     path("events/<int:pk>/", views.event_edit, name="event_edit"),
-    path("events/<int:pk>/delete/", views.event_delete, name="event_delete"),
+    path("events/<int:pk>/delete/", views.delete_row, {"what": "event"}, name="event_delete"),
 ]

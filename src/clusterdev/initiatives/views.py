@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from clusterdev.core import svg
@@ -330,15 +331,23 @@ def selection(request, pk):
     return render(request, "initiatives/selection.html", context, status=status)
 
 
+# Rows an editor removes from a list page: the model, the page to return to, the message.
+REMOVABLE = {
+    "score": (SelectionScore, "initiatives:selection", _lazy("Score removed.")),
+    "event": (TrustEvent, "initiatives:events", _lazy("Event removed.")),
+}
+
+
 @login_required
 @require_POST
-def score_delete(request, pk):
-    score = get_object_or_404(
-        SelectionScore.objects.filter(initiative__in=rules.editable(request.user)), pk=pk
+def delete_row(request, pk, what):
+    model, page, message = REMOVABLE[what]
+    row = get_object_or_404(
+        model.objects.filter(initiative__in=rules.editable(request.user)), pk=pk
     )
-    score.delete()
-    messages.success(request, _("Score removed."))
-    return redirect("initiatives:selection", pk=score.initiative_id)
+    row.delete()
+    messages.success(request, message)
+    return redirect(page, pk=row.initiative_id)
 
 
 @login_required
@@ -393,17 +402,6 @@ def _event_form(request, initiative, event, rows):
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "initiatives/events.html", context, status=status)
-
-
-@login_required
-@require_POST
-def event_delete(request, pk):
-    event = get_object_or_404(
-        TrustEvent.objects.filter(initiative__in=rules.editable(request.user)), pk=pk
-    )
-    event.delete()
-    messages.success(request, _("Event removed."))
-    return redirect("initiatives:events", pk=event.initiative_id)
 
 
 @login_required
