@@ -110,6 +110,10 @@ class Initiative(DomainModel):
     def get_additional_data(self) -> dict:
         return {"initiative_id": self.pk}
 
+    def objective_labels(self) -> list[str]:
+        labels = dict(choices.Objective.choices)
+        return [str(labels.get(value, value)) for value in self.objectives or []]
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
