@@ -309,6 +309,16 @@ def _implementation(initiative, plan) -> None:
     )
 
 
+# Targets for the whole life of the demo initiative (2024-2028).
+LIFE_TARGETS = {
+    "turnover": 70000,
+    "exports": 11000,
+    "employment_women": 1400,
+    "employment_men": 6400,
+    "units": 50,
+}
+
+
 def _monitoring(initiative, ta) -> None:
     from clusterdev.monitoring import services as monitoring
     from clusterdev.monitoring.models import (
@@ -360,6 +370,15 @@ def _monitoring(initiative, ta) -> None:
                 "value": Decimal(str(baseline)),
             }
         )
+        if code in LIFE_TARGETS:
+            rows.append(
+                {
+                    "element": elements[code],
+                    "period": None,
+                    "kind": "life_target",
+                    "value": Decimal(str(LIFE_TARGETS[code])),
+                }
+            )
         for period, (target, actual) in zip(periods, per_period, strict=True):
             rows.append(
                 {
