@@ -227,4 +227,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if str(ROOT) not in sys.path:  # also runs as `python benchmarks/run.py`
+        sys.path.insert(0, str(ROOT))
     main()
