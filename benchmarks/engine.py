@@ -214,13 +214,14 @@ def _footprint_labels(sample: str, df: Any, rules: Path) -> tuple[Any, int, floa
     total = time.perf_counter() - started
     inside = np.zeros(len(df), dtype=bool)
     clusters = result.clusters
-    for product, group in clusters.groupby("product_code"):
-        rows = np.flatnonzero(df["product"].to_numpy() == product)
-        for outline in group["outline"]:
-            geometry = shape(outline)
-            inside[rows] |= shapely.contains_xy(
-                geometry, df["longitude"].to_numpy()[rows], df["latitude"].to_numpy()[rows]
-            )
+    if len(clusters):
+        # One spatial index over every outline; a point is in a footprint of its product.
+        tree = shapely.STRtree([shape(o) for o in clusters["outline"]])
+        points = shapely.points(df["longitude"].to_numpy(), df["latitude"].to_numpy())
+        point, outline = tree.query(points, predicate="within")
+        products = clusters["product_code"].to_numpy()
+        same = df["product"].to_numpy()[point] == products[outline]
+        inside[point[same]] = True
     return inside, len(clusters), float(result.summary["durations_s"]["footprint"]), total
 
 
@@ -268,7 +269,7 @@ def _dbscan(path: str) -> dict[str, Any]:
                 "in_footprints": int(fp_in.sum()),
             }
         )
-        print(f"    DBSCAN sample {len(df):,}: {last:.1f} s", flush=True)
+        print(f"    DBSCAN sample: {runs[-1]}", flush=True)
         size *= 2
     if runs:
         runs[-1]["stopped"] = stopped or (
