@@ -1,7 +1,8 @@
 """Pages of the diagnostic study (step 2): the study, its constraints, documents and actor map.
 
 Private readers of the initiative (permissions.private) read; its editors write; everyone
-else gets 404, as on the initiative's other private pages.
+else gets 404, as on the initiative's other private pages. A constraint, actor or tie is
+edited in place by opening its page with ``?edit=<pk>`` (``?edit_tie=<pk>`` for a tie).
 """
 
 from __future__ import annotations
@@ -36,18 +37,28 @@ def _initiative(request, pk):
     return initiative, can_edit
 
 
+def _editing(rows, initiative, pk):
+    """The initiative's row named by an ``?edit=`` parameter, or None; 404 for any other."""
+    if not pk:
+        return None
+    if not str(pk).isdigit():
+        raise Http404
+    return get_object_or_404(rows, initiative=initiative, pk=pk)
+
+
 @login_required
 def study(request, pk):
     """The study's sections, the constraints it found and its documents."""
     initiative, can_edit = _initiative(request, pk)
     instance = DiagnosticStudy.objects.filter(initiative=initiative).first()
+    editing = _editing(Constraint, initiative, request.GET.get("edit"))
     form = forms.StudyForm(
         request.POST if "study" in request.POST else None,
         instance=instance or DiagnosticStudy(initiative=initiative),
     )
     constraint_form = forms.ConstraintForm(
         request.POST if "constraint" in request.POST else None,
-        instance=Constraint(initiative=initiative),
+        instance=editing or Constraint(initiative=initiative),
     )
     document_form = forms.DocumentForm(
         request.POST if "document" in request.POST else None,
@@ -57,7 +68,7 @@ def study(request, pk):
     if request.method == "POST":
         for bound, done in (
             (form, _("Study saved.")),
-            (constraint_form, _("Constraint added.")),
+            (constraint_form, _("Constraint saved.") if editing else _("Constraint added.")),
             (document_form, _("Document attached.")),
         ):
             if bound.is_bound and bound.is_valid():
@@ -73,6 +84,7 @@ def study(request, pk):
         "study": instance,
         "form": form,
         "constraint_form": constraint_form,
+        "editing": editing,
         "document_form": document_form,
         "constraints": initiative.constraints.all(),
         "documents": initiative.diagnostic_documents.all(),
@@ -86,19 +98,23 @@ def study(request, pk):
 def actors(request, pk):
     """The actor map: the network drawn with its measures, actors and ties with their forms."""
     initiative, can_edit = _initiative(request, pk)
-    editing = None
-    if request.GET.get("edit"):
-        editing = get_object_or_404(Actor, initiative=initiative, pk=request.GET["edit"])
+    editing = _editing(Actor, initiative, request.GET.get("edit"))
+    ties = Tie.objects.select_related("source", "target")
+    editing_tie = _editing(ties, initiative, request.GET.get("edit_tie"))
     actor_form = forms.ActorForm(
         request.POST if "actor" in request.POST else None,
         instance=editing,
         initiative=initiative,
     )
     tie_form = forms.TieForm(
-        request.POST if "tie" in request.POST else None, initiative=initiative, prefix="tie"
+        request.POST if "tie" in request.POST else None,
+        instance=editing_tie,
+        initiative=initiative,
+        prefix="tie",
     )
     if request.method == "POST":
-        for bound, done in ((actor_form, _("Actor saved.")), (tie_form, _("Tie added."))):
+        tie_done = _("Tie saved.") if editing_tie else _("Tie added.")
+        for bound, done in ((actor_form, _("Actor saved.")), (tie_form, tie_done)):
             if bound.is_bound and bound.is_valid():
                 bound.save()
                 messages.success(request, done)
@@ -109,6 +125,7 @@ def actors(request, pk):
         "actor_form": actor_form,
         "tie_form": tie_form,
         "editing": editing,
+        "editing_tie": editing_tie,
         "can_edit": can_edit,
     }
     status = 400 if request.method == "POST" else 200
