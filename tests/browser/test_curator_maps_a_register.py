@@ -7,21 +7,15 @@ from typing import Any
 
 import pytest
 
+from tests.browser.helpers import sign_in
+
 pytestmark = pytest.mark.browser
-
-
-def _sign_in_as_demo_admin(page: Any, demo_server: str, var_dir: Path) -> None:
-    page.goto(demo_server + "/accounts/login/?next=/mapping/")
-    page.get_by_label("User name").fill("admin")
-    page.get_by_label("Password").fill((var_dir / "demo-admin-password").read_text().strip())
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/mapping/$"))
 
 
 def test_curator_runs_the_engine_in_the_background_and_accepts_a_cluster(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in_as_demo_admin(page, demo_server, demo_var_dir)
+    sign_in(page, demo_server, demo_var_dir, "admin", "/mapping/")
     page.get_by_label("Title").fill("Browser run")
     page.get_by_role("button", name="Start mapping").click()
     page.wait_for_url(re.compile(r"/mapping/runs/\d+/"))

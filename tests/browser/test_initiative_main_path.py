@@ -7,23 +7,15 @@ from typing import Any
 
 import pytest
 
+from tests.browser.helpers import sign_in
+
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page: Any, demo_server: str, var_dir: Path, username: str, next_: str) -> None:
-    page.goto(f"{demo_server}/accounts/login/?next={next_}")
-    page.get_by_label("User name", exact=True).fill(username)
-    page.get_by_label("Password", exact=True).fill(
-        (var_dir / "demo-admin-password").read_text().strip()
-    )
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(re.escape(next_) + "$"))
 
 
 def test_staff_start_an_initiative_and_get_step_one_approved(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-staff", "/initiatives/")
+    sign_in(page, demo_server, demo_var_dir, "demo-staff", "/initiatives/")
     page.get_by_role("link", name="New initiative").click()
     page.get_by_label("Title", exact=True).fill("Browser initiative")
     page.get_by_label("Institution", exact=True).select_option(label="SIDBI")
@@ -54,7 +46,7 @@ def test_staff_start_an_initiative_and_get_step_one_approved(
 def test_the_demo_cda_records_an_event_with_participants(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-cda", "/initiatives/")
+    sign_in(page, demo_server, demo_var_dir, "demo-cda", "/initiatives/")
     page.get_by_role("link", name=re.compile("energy-efficient furnaces")).click()
     assert page.get_by_role("heading", name="Action plan and implementation").is_visible()
     page.get_by_role("link", name=re.compile("trust-building events")).click()

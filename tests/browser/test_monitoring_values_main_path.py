@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_step_pages_main_path import _sign_in
+from tests.browser.helpers import sign_in_to_the_demo_initiative
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def _period_row(page: Any) -> Any:
 def test_a_value_is_entered_shown_then_locked_by_approval(
     page: Any, browser: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-cda")
+    sign_in_to_the_demo_initiative(page, demo_server, demo_var_dir, "demo-cda")
     page.get_by_role("link", name="Monitoring page and dashboard").click()
     adding = page.locator("form", has=page.get_by_role("button", name="Add period"))
     adding.get_by_label("Label").fill(LABEL)  # the demo's two periods are approved
@@ -47,7 +47,7 @@ def test_a_value_is_entered_shown_then_locked_by_approval(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         ta = context.new_page()
-        _sign_in(ta, demo_server, demo_var_dir, "demo-ta")
+        sign_in_to_the_demo_initiative(ta, demo_server, demo_var_dir, "demo-ta")
         ta.get_by_role("link", name="Monitoring page and dashboard").click()
         _period_row(ta).get_by_role("button", name="Approve and lock").click()
         expect(ta.get_by_text(re.compile("approved and locked"))).to_be_visible()

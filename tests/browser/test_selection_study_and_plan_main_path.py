@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_step_pages_main_path import _sign_in
+from tests.browser.helpers import sign_in_to_the_demo_initiative
 
 pytestmark = pytest.mark.browser
 
@@ -17,14 +17,13 @@ pytestmark = pytest.mark.browser
 def test_the_cda_scores_a_candidate_on_the_selection_page(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-cda")
+    sign_in_to_the_demo_initiative(page, demo_server, demo_var_dir, "demo-cda")
     page.get_by_role("link", name=re.compile("^Step 1: selection scoring")).click()
     scoring = page.locator("form", has=page.get_by_role("button", name="Save score"))
     scoring.get_by_label("Cluster").fill("kannur-handloom")
-    # by name: the weights form above carries the same field ids
-    for criterion, score in (("socio_economic_importance", "6"), ("promotability", "7"),
-                             ("viability", "5"), ("sustainability", "6")):  # fmt: skip
-        scoring.locator(f"[name={criterion}]").fill(score)
+    for criterion, score in (("Socio economic importance", "6"), ("Promotability", "7"),
+                             ("Viability", "5"), ("Sustainability", "6")):  # fmt: skip
+        scoring.get_by_label(criterion, exact=True).fill(score)
     scoring.get_by_role("button", name="Save score").click()
     expect(page.get_by_text("Score saved.")).to_be_visible()
     row = page.get_by_role("row").filter(has_text="Kannur")
@@ -36,7 +35,7 @@ def test_the_cda_scores_a_candidate_on_the_selection_page(
 def test_the_cda_fills_a_study_section_and_corrects_a_constraint(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-cda")
+    sign_in_to_the_demo_initiative(page, demo_server, demo_var_dir, "demo-cda")
     page.get_by_role("link", name="Actor map").first.click()
     page.get_by_role("link", name="Diagnostic study", exact=True).first.click()
     page.wait_for_url(re.compile(r"/diagnostics/initiatives/\d+/$"))
@@ -59,7 +58,7 @@ def test_the_cda_fills_a_study_section_and_corrects_a_constraint(
 def test_the_cda_adds_an_activity_to_the_draft_plan(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-cda")
+    sign_in_to_the_demo_initiative(page, demo_server, demo_var_dir, "demo-cda")
     page.locator("#action-plan-panel").get_by_role("link", name="Action plan", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile(r"Action plan · v2"))).to_be_visible()
     page.get_by_role("link", name="Add an activity").click()

@@ -8,23 +8,15 @@ from typing import Any
 
 import pytest
 
+from tests.browser.helpers import sign_in_to_the_demo_initiative
+
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page: Any, demo_server: str, var_dir: Path, username: str) -> None:
-    page.goto(f"{demo_server}/accounts/login/?next=/initiatives/")
-    page.get_by_label("User name", exact=True).fill(username)
-    password = (var_dir / "demo-admin-password").read_text().strip()
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/initiatives/$"))
-    page.get_by_role("link", name=re.compile("energy-efficient furnaces")).click()
 
 
 def test_the_cda_adds_an_actor_and_a_tie_to_the_map(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-cda")
+    sign_in_to_the_demo_initiative(page, demo_server, demo_var_dir, "demo-cda")
     page.get_by_role("link", name="Actor map").first.click()
     assert page.get_by_role("img", name="Network of 6 actors and 5 ties").is_visible()
     page.get_by_label("Name", exact=True).fill("Design school")
@@ -41,7 +33,7 @@ def test_the_cda_adds_an_actor_and_a_tie_to_the_map(
 def test_the_action_plan_and_its_first_approved_version(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-cda")
+    sign_in_to_the_demo_initiative(page, demo_server, demo_var_dir, "demo-cda")
     panel = page.locator("#action-plan-panel")
     panel.get_by_role("link", name="Action plan", exact=True).click()
     assert page.get_by_role("heading", name=re.compile(r"Action plan · v2")).is_visible()
@@ -53,7 +45,7 @@ def test_the_action_plan_and_its_first_approved_version(
 def test_the_ta_unlocks_an_approved_period_with_a_reason(
     page: Any, demo_server: str, demo_var_dir: Path
 ) -> None:
-    _sign_in(page, demo_server, demo_var_dir, "demo-ta")
+    sign_in_to_the_demo_initiative(page, demo_server, demo_var_dir, "demo-ta")
     page.get_by_role("link", name="Monitoring page and dashboard").click()
     assert page.locator("svg").first.is_visible()
     page.get_by_label("Reason").first.fill("Exports of March were entered twice")

@@ -94,14 +94,14 @@ def test_cda_edits_and_removes_an_event(cda_a, initiative_a):
 def test_scores_are_added_ranked_and_a_second_score_for_a_cluster_refused(cda_a, initiative_a):
     url = f"/initiatives/{initiative_a.pk}/selection/"
     score = {
-        "cluster": "firozabad-glass",
-        "socio_economic_importance": "8",
-        "promotability": "6",
-        "viability": "7",
-        "sustainability": "5",
+        "score-cluster": "firozabad-glass",
+        "score-socio_economic_importance": "8",
+        "score-promotability": "6",
+        "score-viability": "7",
+        "score-sustainability": "5",
     }
     assert _as(cda_a).post(url, score).status_code == 302
-    response = _as(cda_a).post(url, {**score, "viability": "11"})
+    response = _as(cda_a).post(url, {**score, "score-viability": "11"})
     assert response.status_code == 400
     page = response.content.decode()
     assert "This cluster is scored already" in page

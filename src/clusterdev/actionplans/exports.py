@@ -113,3 +113,29 @@ def rows_for(what: str, initiatives):
 
 
 KINDS = ("activities", "progress", "spvs", "networks", "facilities")
+
+
+def compare_table(a, b, before: list[dict], after: list[dict], fields) -> tuple:
+    """(columns, rows) of the compare page: one row per activity code, the two versions'
+    values side by side (``<field>_v<a>``, ``<field>_v<b>``) and what changed.
+
+    Rows follow version b's order, then the activities only version a has."""
+    old = {row["code"]: row for row in before}
+    new = {row["code"]: row for row in after}
+    codes = [*new, *(code for code in old if code not in new)]
+    rows = []
+    for code in codes:
+        left, right = old.get(code), new.get(code)
+        if left is None:
+            change = "added"
+        elif right is None:
+            change = "removed"
+        else:
+            differing = [f for f in fields if left.get(f) != right.get(f)]
+            change = "changed: " + ", ".join(differing) if differing else "unchanged"
+        rows.append({"code": code, "change": change, "a": left or {}, "b": right or {}})
+    columns = [Column("code", lambda r: r["code"]), Column("change", lambda r: r["change"])]
+    for field in fields:
+        columns.append(Column(f"{field}_v{a.version}", lambda r, f=field: r["a"].get(f)))
+        columns.append(Column(f"{field}_v{b.version}", lambda r, f=field: r["b"].get(f)))
+    return columns, rows

@@ -88,16 +88,22 @@ class ProgressForm(forms.ModelForm):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = (
-            plan.activities.all() if plan else Activity.objects.none()
-        )
+        if self.instance.pk:
+            # A report stays with its activity (corrections only), even once the plan is
+            # revised and its activity belongs to a superseded version.
+            self.fields["activity"].queryset = Activity.objects.filter(pk=self.instance.activity_id)
+            self.fields["activity"].disabled = True
+        else:
+            self.fields["activity"].queryset = (
+                plan.activities.all() if plan else Activity.objects.none()
+            )
 
-    def clean_activity(self):
-        activity = self.cleaned_data["activity"]
-        problem = services.progress_problem(activity)
-        if problem:
-            raise forms.ValidationError(problem)
-        return activity
+    def clean(self):
+        data = super().clean()
+        for name, message in services.progress_problems(data, self.instance).items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        return data
 
 
 class FacilityForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from clusterdev.actionplans import choices, rules
 from clusterdev.actionplans.models import (
@@ -14,6 +15,7 @@ from clusterdev.actionplans.models import (
     ActivityProgress,
     PlanReview,
 )
+from clusterdev.initiatives.dates import date_problems
 
 
 class Conflict(Exception):
@@ -163,19 +165,16 @@ def activity_problems(plan: ActionPlan, data: dict, instance: Activity | None = 
     message = rules.shares_error({f: data.get(f) for f in choices.SHARE_FIELDS})
     if message:
         errors["shares"] = message
-    start, end = data.get("start_date"), data.get("end_date")
-    if start and end and end < start:
-        errors["end_date"] = "The end date cannot be before the start date."
-    initiative = plan.initiative
-    first = initiative.start_date
-    last = initiative.actual_end_date or initiative.planned_end_date
-    for name, value in (("start_date", start), ("end_date", end)):
-        if value is None or name in errors:
-            continue
-        if first and value < first:
-            errors[name] = f"The date {value} is before the initiative starts ({first})."
-        elif last and value > last:
-            errors[name] = f"The date {value} is after the initiative ends ({last})."
+    errors.update(
+        date_problems(
+            plan.initiative,
+            {
+                "start_date": (_("Start date"), data.get("start_date")),
+                "end_date": (_("End date"), data.get("end_date")),
+            },
+            order=("start_date", "end_date"),
+        )
+    )
     foreign = [c for c in data.get("constraints") or [] if c.initiative_id != plan.initiative_id]
     if foreign:
         names = ", ".join(f"'{c.title}'" for c in foreign)
@@ -244,6 +243,25 @@ def progress_problem(activity: Activity) -> str | None:
             f"version {activity.plan.version} is {activity.plan.get_status_display().lower()}."
         )
     return None
+
+
+def progress_problems(data: dict, instance: ActivityProgress | None = None) -> dict:
+    """Field errors for a progress report with ``data`` (the values after the change).
+
+    A new report (or one moved to another activity) is for an activity of the approved
+    version; a report kept on its activity may be corrected after the plan is revised. Its
+    date lies inside the initiative's dates (``initiatives.dates``).
+    """
+    errors: dict[str, str] = {}
+    activity = data.get("activity")
+    if activity is None:
+        return errors
+    kept = instance is not None and instance.pk and instance.activity_id == activity.pk
+    problem = None if kept else progress_problem(activity)
+    if problem:
+        errors["activity"] = problem
+    errors.update(date_problems(activity.plan.initiative, {"date": (_("Date"), data.get("date"))}))
+    return errors
 
 
 # --- summaries --------------------------------------------------------------------------------

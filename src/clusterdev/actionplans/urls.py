@@ -18,6 +18,7 @@ urlpatterns = [
     path("plans/<int:pk>/activities/new/", views.activity_new, name="activity_new"),
     path("activities/<int:pk>/edit/", views.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/delete/", views.activity_delete, name="activity_delete"),
+    path("progress/<int:pk>/edit/", views.progress_edit, name="progress_edit"),
     path("progress/<int:pk>/delete/", views.progress_delete, name="progress_delete"),
     path("<slug:kind>/<int:pk>/edit/", views.record_edit, name="record_edit"),
     path("<slug:kind>/<int:pk>/delete/", views.record_delete, name="record_delete"),

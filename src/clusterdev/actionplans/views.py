@@ -272,7 +272,15 @@ def compare(request, pk):
             for x in plan.activities.order_by("code")
         ]
 
-    result = rules.compare(rows(a), rows(b), choices.COMPARED_FIELDS)
+    before, after = rows(a), rows(b)
+    if request.GET.get("export"):
+        fmt = request.GET["export"]
+        if fmt not in FORMATS:
+            return HttpResponse(f"export must be csv or xlsx, not {fmt!r}", status=400)
+        columns, table = exports.compare_table(a, b, before, after, choices.COMPARED_FIELDS)
+        writer = core_exports.csv_response if fmt == "csv" else core_exports.xlsx_response
+        return writer(f"action-plan-{initiative.pk}-v{a.version}-v{b.version}", columns, table)
+    result = rules.compare(before, after, choices.COMPARED_FIELDS)
     labels = choices.COMPARED_LABELS
     context = {
         "initiative": initiative,
@@ -282,6 +290,7 @@ def compare(request, pk):
         "versions": list(plans.values()),
         "result": result,
         "labels": labels,
+        "versions_query": f"a={a.version}&b={b.version}",
     }
     return render(request, "actionplans/compare.html", context)
 
@@ -350,6 +359,34 @@ def progress_new(request, pk):
         "initiative": initiative,
         "title": _("Progress of an activity"),
         "back": "actionplans:implementation",
+    }
+    return render(request, "actionplans/record_form.html", context, status=status)
+
+
+@login_required
+def progress_edit(request, pk):
+    """Correct a progress report: its readers find it, its editors change it (not the TA)."""
+    report = get_object_or_404(
+        ActivityProgress.objects.filter(
+            activity__plan__initiative__in=perms.private(request.user)
+        ).select_related("activity__plan__initiative"),
+        pk=pk,
+    )
+    initiative = report.activity.plan.initiative
+    if not _can_edit(request, initiative):
+        raise PermissionDenied
+    form = forms.ProgressForm(request.POST or None, instance=report, plan=None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Progress report saved."))
+        return redirect("actionplans:implementation", pk=initiative.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "title": _("Progress of %(code)s") % {"code": report.activity.code},
+        "back": "actionplans:implementation",
+        "instance": report,
     }
     return render(request, "actionplans/record_form.html", context, status=status)
 

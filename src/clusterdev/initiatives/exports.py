@@ -181,8 +181,10 @@ def initiative_pdf(initiative, records, events) -> HttpResponse:
     return _response(pdf, f"initiative-{initiative.pk}")
 
 
-def portfolio_pdf(portfolio, institution_rows, title: str) -> HttpResponse:
-    """The portfolio: totals by step, status, institution, state and type, and the list."""
+def portfolio_pdf(portfolio, institution_rows, title: str, monitoring=None) -> HttpResponse:
+    """The portfolio: totals by step, status, institution, state and type, and the list;
+    then ``monitoring``, the lines of ``clusterdev.monitoring.report.portfolio_lines`` over
+    the initiatives the viewer may read privately (indicators with their disaggregation)."""
     pdf = _pdf()
     pdf.set_title(latin1(title))
     pdf.set_font("Helvetica", "B", 14)
@@ -226,4 +228,7 @@ def portfolio_pdf(portfolio, institution_rows, title: str) -> HttpResponse:
         ],
         widths=(55, 30, 50, 25, 12),
     )
+    if monitoring:
+        _heading(pdf, "Monitoring: latest approved period")
+        _lines(pdf, monitoring)
     return _response(pdf, "initiative-portfolio")

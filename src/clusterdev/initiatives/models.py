@@ -6,9 +6,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext as _
 
 from clusterdev.core.models import DomainModel
-from clusterdev.initiatives import choices, gates
+from clusterdev.initiatives import choices, dates, gates
 
 SCORE = [MinValueValidator(0), MaxValueValidator(10)]
 
@@ -211,6 +212,12 @@ class TrustEvent(InitiativeRecord, DomainModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.date}"
+
+    def clean(self) -> None:
+        initiative = self.initiative if self.initiative_id else None
+        problems = dates.date_problems(initiative, {"date": (_("Date"), self.date)})
+        if problems:
+            raise ValidationError(problems)
 
     def totals(self) -> dict[str, int]:
         """Participants summed over actor types: women, men, all."""

@@ -235,20 +235,20 @@ def step_record(request, pk, step):
         if not can_edit:
             raise PermissionDenied
         if form.is_valid():
-            with transaction.atomic():
-                record = record or StepRecord(initiative=initiative, step=step)
-                record.summary = form.cleaned_data["summary"]
-                record.sections = form.sections()
-                submitting = "submit" in request.POST
-                record.status = (
-                    choices.RecordStatus.SUBMITTED if submitting else choices.RecordStatus.DRAFT
+            submitting = "submit" in request.POST
+            try:
+                services.save_record(
+                    initiative, step, form.cleaned_data["summary"], form.sections(), submitting
                 )
-                record.save()
-            messages.success(
-                request, _("Submitted for review.") if submitting else _("Draft saved.")
-            )
-            return redirect("initiatives:step", pk=pk, step=step)
+            except services.Conflict as conflict:
+                form.add_error(None, str(conflict))
+            else:
+                messages.success(
+                    request, _("Submitted for review.") if submitting else _("Draft saved.")
+                )
+                return redirect("initiatives:step", pk=pk, step=step)
     context = {
+        "not_reached": services.step_not_reached(initiative, step),
         "initiative": initiative,
         "step": step,
         "step_label": choices.Step(step).label,
@@ -277,8 +277,12 @@ def review(request, pk):
         raise PermissionDenied
     form = forms.ReviewForm(request.POST)
     if form.is_valid():
-        services.review(record, request.user, **form.cleaned_data)
-        messages.success(request, _("Review recorded."))
+        try:
+            services.review(record, request.user, **form.cleaned_data)
+        except services.Conflict as conflict:
+            messages.error(request, str(conflict))
+        else:
+            messages.success(request, _("Review recorded."))
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     return redirect("initiatives:step", pk=record.initiative_id, step=record.step)
@@ -302,8 +306,9 @@ def selection(request, pk):
     edit = None
     if request.GET.get("edit"):
         edit = get_object_or_404(initiative.selection_scores, pk=request.GET["edit"])
+    # Prefixed: the weights form above has the same field names, and ids must stay unique.
     score_form = forms.SelectionScoreForm(
-        request.POST or None, instance=edit, initiative=initiative
+        request.POST or None, instance=edit, initiative=initiative, prefix="score"
     )
     if request.method == "POST":
         if not can_edit:
@@ -374,7 +379,10 @@ def event_edit(request, pk):
 def _event_form(request, initiative, event, rows):
     can_edit = rules.editable(request.user).filter(pk=initiative.pk).exists()
     initial = [dict(row) for row in (event.participants if event else [])]
-    form = forms.TrustEventForm(request.POST or None, instance=event)
+    # The new event knows its initiative before validation: its date is checked against it.
+    form = forms.TrustEventForm(
+        request.POST or None, instance=event or TrustEvent(initiative=initiative)
+    )
     participants = forms.ParticipantFormSet(
         request.POST or None, initial=initial, prefix="participants"
     )
@@ -421,6 +429,12 @@ def _portfolio_context(request):
     return form, rows, built, portfolio.step_counts_by_institution(rows)
 
 
+def _private_rows(request, built):
+    """The portfolio's initiatives whose private figures (monitoring) the viewer may read:
+    none for the public, only her own for a CDA; the page and its PDF share this rule."""
+    return rules.private(request.user).filter(pk__in=[r.pk for r in built.rows])
+
+
 def portfolio_page(request):
     form, _rows, built, institution_rows = _portfolio_context(request)
     fmt = request.GET.get("export")
@@ -431,7 +445,7 @@ def portfolio_page(request):
         return exports.download(
             fmt, "initiative-portfolio", exports.initiative_columns(private_ids), built.rows
         )
-    private_rows = rules.private(request.user).filter(pk__in=[r.pk for r in built.rows])
+    private_rows = _private_rows(request, built)
     indicators = import_string("clusterdev.monitoring.panel.portfolio_rows")(private_rows)
     params = request.GET.copy()
     params.pop("export", None)
@@ -450,4 +464,7 @@ def portfolio_page(request):
 
 def portfolio_report(request):
     _form, _rows, built, institution_rows = _portfolio_context(request)
-    return exports.portfolio_pdf(built, institution_rows, _("Portfolio of initiatives"))
+    monitoring = import_string("clusterdev.monitoring.report.portfolio_lines")(
+        _private_rows(request, built)
+    )
+    return exports.portfolio_pdf(built, institution_rows, _("Portfolio of initiatives"), monitoring)

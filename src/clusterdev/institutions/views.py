@@ -3,6 +3,9 @@ section 2.4-style analysis, the 2005 status table with its totals, and the timel
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
@@ -15,6 +18,7 @@ from clusterdev.core.exports import Column
 from clusterdev.geography.models import District, State
 from clusterdev.initiatives import permissions as initiative_rules
 from clusterdev.institutions import charts
+from clusterdev.institutions import exports as institution_exports
 from clusterdev.institutions.choices import Category, RoleKind
 from clusterdev.institutions.filtersets import InstitutionFilterSet
 from clusterdev.institutions.models import (
@@ -52,6 +56,17 @@ INSTITUTION_COLUMNS = [
     Column("source_section", lambda i: i.source_section),
     Column("url", lambda i: i.get_absolute_url()),
 ]
+
+
+def _download(
+    request: HttpRequest, filename: str, columns: list[Column], rows: Iterable[Any]
+) -> HttpResponse:
+    """The page's rows in the format ``?export=`` names (csv or xlsx; anything else is 400)."""
+    export = request.GET.get("export")
+    if export not in institution_exports.FORMATS:
+        return HttpResponse("export must be csv or xlsx", status=400, content_type="text/plain")
+    writer = export_writers.csv_response if export == "csv" else export_writers.xlsx_response
+    return writer(filename, columns, list(rows))
 
 
 def institutions_for(request: HttpRequest) -> QuerySet[Institution]:
@@ -126,6 +141,14 @@ def institution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         .order_by("title", "pk")
     )
+    if request.GET.get("export"):
+        table = request.GET.get("table", "initiatives")
+        if table not in institution_exports.DETAIL_TABLES:
+            return HttpResponse(
+                "table must be initiatives or clusters", status=400, content_type="text/plain"
+            )
+        rows = initiatives if table == "initiatives" else clusters
+        return _download(request, f"{slug}-{table}", institution_exports.DETAIL_TABLES[table], rows)
     points = []
     seen = set()
     for cluster in [*clusters, *(i.cluster for i in initiatives)]:
@@ -157,6 +180,10 @@ def analysis(request: HttpRequest) -> HttpResponse:
         .select_related("source")
         .order_by("analysis_label")
     )
+    if request.GET.get("export"):
+        return _download(
+            request, "institutions-analysis", institution_exports.ANALYSIS_COLUMNS, institutions
+        )
     return render(request, "institutions/analysis.html", {"institutions": institutions})
 
 
@@ -165,10 +192,18 @@ def status(request: HttpRequest) -> HttpResponse:
     tables = StatusTable.objects.select_related("source").prefetch_related(
         Prefetch("rows", queryset=StatusRow.objects.select_related("institution").order_by("order"))
     )
+    pairs = [(table, table.totals()) for table in tables]
+    if request.GET.get("export"):
+        return _download(
+            request,
+            "institutions-status",
+            institution_exports.STATUS_COLUMNS,
+            institution_exports.status_rows(pairs),
+        )
     return render(
         request,
         "institutions/status.html",
-        {"tables": [(table, table.totals()) for table in tables]},
+        {"tables": pairs},
     )
 
 
@@ -202,6 +237,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
         figure = stated.get(year["year"])
         year["stated_institutions"] = int(figure.value) if figure else None
         year["stated_differs"] = bool(figure) and int(figure.value) != len(year["listed"])
+    if request.GET.get("export"):
+        return _download(
+            request, "institutions-timeline", institution_exports.TIMELINE_COLUMNS, years
+        )
     context = {
         "years": years,
         "entering": entering,

@@ -18,7 +18,7 @@ from clusterdev.monitoring.models import (
     SustainabilityCheck,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PeriodForm(forms.ModelForm):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from clusterdev.core.models import DomainModel
+from clusterdev.initiatives.dates import date_problems
 from clusterdev.initiatives.models import InitiativeRecord
 from clusterdev.monitoring import choices, formula
 
@@ -157,8 +158,13 @@ class Period(InitiativeRecord, DomainModel):
         return self.approved_at is not None
 
     def clean(self) -> None:
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The end cannot be before the start.")})
+        problems = date_problems(
+            self.initiative if self.initiative_id else None,
+            {"start": (_("Start"), self.start), "end": (_("End"), self.end)},
+            order=("start", "end"),
+        )
+        if problems:
+            raise ValidationError(problems)
         if self.initiative_id and self.label:
             twin = Period.objects.filter(initiative_id=self.initiative_id, label=self.label)
             if twin.exclude(pk=self.pk).exists():

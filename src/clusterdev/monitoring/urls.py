@@ -17,5 +17,6 @@ urlpatterns = [
     path("initiatives/<int:pk>/sustainability/", views.sustainability, name="sustainability"),
     path("periods/<int:pk>/approve/", views.approve, name="approve"),
     path("periods/<int:pk>/unlock/", views.unlock, name="unlock"),
+    path("periods/<int:pk>/edit/", views.period_edit, name="period_edit"),
     path("periods/<int:pk>/delete/", views.period_delete, name="period_delete"),
 ]

@@ -200,6 +200,35 @@ def unlock(request, pk):
 
 
 @login_required
+def period_edit(request, pk):
+    """Change a period's label and dates while it is open; an approved period is locked
+    until a reviewer unlocks it (with a reason)."""
+    period = get_object_or_404(
+        Period.objects.filter(initiative__in=rules.private(request.user)).select_related(
+            "initiative", "approved_by"
+        ),
+        pk=pk,
+    )
+    if not rules.editable(request.user).filter(pk=period.initiative_id).exists():
+        raise PermissionDenied
+    form = forms.PeriodForm(request.POST or None, instance=period)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.save_period(form.instance)
+            except services.PeriodLocked as locked:
+                form.add_error(None, str(locked))
+            else:
+                messages.success(request, _("Period %(label)s saved.") % {"label": period})
+                return redirect("monitoring:initiative", pk=period.initiative_id)
+        status = 400
+        period.refresh_from_db()  # the page shows the stored period, not the refused input
+    context = {"initiative": period.initiative, "period": period, "form": form}
+    return render(request, "monitoring/period_form.html", context, status=status)
+
+
+@login_required
 @require_POST
 def period_delete(request, pk):
     period = get_object_or_404(

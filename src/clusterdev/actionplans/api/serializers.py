@@ -171,11 +171,15 @@ class ActivityProgressSerializer(ScopedFields, serializers.ModelSerializer):
         model = ActivityProgress
         fields = ["id", "activity", "date", "percent_complete", "spent_inr", "note"]
 
-    def validate_activity(self, activity):
-        problem = services.progress_problem(activity)
-        if problem:
-            raise serializers.ValidationError(problem)
-        return activity
+    def validate(self, attrs):
+        merged = {}
+        if self.instance is not None:
+            merged = {f: getattr(self.instance, f) for f in ("activity", "date")}
+        merged.update(attrs)
+        problems = services.progress_problems(merged, self.instance)
+        if problems:
+            raise serializers.ValidationError(problems)
+        return attrs
 
 
 class CommonFacilitySerializer(ScopedFields, serializers.ModelSerializer):

@@ -319,6 +319,12 @@ class ActivityProgressViewSet(_Child):
         activity = row["activity"] if isinstance(row, dict) else row.activity
         return activity.plan.initiative
 
+    def perform_update(self, serializer):
+        _check_edit(self.request.user, self.initiative_of(serializer.instance))
+        if "activity" in serializer.validated_data:
+            _check_edit(self.request.user, self.initiative_of(serializer.validated_data))
+        serializer.save()
+
 
 class SPVViewSet(_Child):
     """Step 5 special purpose vehicles."""

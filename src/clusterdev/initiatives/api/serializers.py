@@ -77,6 +77,16 @@ class TrustEventSerializer(serializers.ModelSerializer):
         model = TrustEvent
         fields = ["id", "initiative", "kind", "date", "participants", "outcomes"]
 
+    def validate(self, attrs):
+        """The date lies inside the initiative's dates (``initiatives.dates``)."""
+        initiative = attrs.get("initiative") or (self.instance and self.instance.initiative)
+        date = attrs.get("date", self.instance.date if self.instance else None)
+        try:
+            TrustEvent(initiative=initiative, date=date).clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
+        return attrs
+
     def validate_participants(self, rows):
         """Rows of {"actor_type": text, "women": n, "men": n} with whole counts ≥ 0."""
         if not isinstance(rows, list):
@@ -119,6 +129,10 @@ class RankedCandidateSerializer(serializers.Serializer):
     cluster = serializers.IntegerField()
     cluster_name = serializers.CharField()
     total = serializers.FloatField()
+
+
+class ConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
 
 
 class RefusalSerializer(serializers.Serializer):

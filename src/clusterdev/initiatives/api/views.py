@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.response import Response
 
 from clusterdev.initiatives import gates, services
@@ -107,32 +108,79 @@ def ranked(initiative, weights):
     return gates.rank(candidates, weights)
 
 
+class ConflictError(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+STEP_CONFLICT = OpenApiResponse(
+    s.ConflictSerializer,
+    description="The initiative has not reached the record's step, or the record is not "
+    "submitted (reviews)",
+)
+
+
 class StepRecordViewSet(InitiativeChildViewSet):
-    """Step records (private). Editing an approved record sends it back to draft."""
+    """Step records (private), written only for steps the initiative has reached. Editing an
+    approved record sends it back to draft."""
 
     model = StepRecord
     queryset = StepRecord.objects.none()
     serializer_class = s.StepRecordSerializer
     filterset_fields = ["initiative", "step", "status"]
 
+    def handle_exception(self, exc):
+        if isinstance(exc, services.Conflict):
+            exc = ConflictError(str(exc))
+        return super().handle_exception(exc)
+
+    @extend_schema(responses={201: s.StepRecordSerializer, 409: STEP_CONFLICT})
+    def create(self, request, *args, **kwargs):
+        return super().create(request, *args, **kwargs)
+
+    @extend_schema(responses={200: s.StepRecordSerializer, 409: STEP_CONFLICT})
+    def update(self, request, *args, **kwargs):
+        return super().update(request, *args, **kwargs)
+
+    @extend_schema(responses={200: s.StepRecordSerializer, 409: STEP_CONFLICT})
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        initiative = serializer.validated_data["initiative"]
+        self._check(initiative)
+        with transaction.atomic():
+            current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+            services.check_step_reached(current, serializer.validated_data["step"])
+            serializer.save()
+
     def perform_update(self, serializer):
         self._check(serializer.instance.initiative)
-        serializer.save(status="draft")
+        initiative = serializer.validated_data.get("initiative", serializer.instance.initiative)
+        if initiative.pk != serializer.instance.initiative_id:
+            self._check(initiative)
+        with transaction.atomic():
+            current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+            step = serializer.validated_data.get("step", serializer.instance.step)
+            services.check_step_reached(current, step)
+            serializer.save(status="draft")
 
-    @extend_schema(request=None, responses={200: s.StepRecordSerializer})
+    @extend_schema(request=None, responses={200: s.StepRecordSerializer, 409: STEP_CONFLICT})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """Submit the record for review."""
         record = self.get_object()
         self._check(record.initiative)
-        record.status = "submitted"
-        record.save(update_fields=["status", "last_updated"])
+        record = services.submit(record)
         return Response(s.StepRecordSerializer(record).data)
 
-    @extend_schema(request=s.ReviewInputSerializer, responses={201: s.StepReviewSerializer})
+    @extend_schema(
+        request=s.ReviewInputSerializer,
+        responses={201: s.StepReviewSerializer, 409: STEP_CONFLICT},
+    )
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        """Approve or return the record: its TA or the institution's staff only."""
+        """Approve or return a submitted record: its TA or the institution's staff only."""
         record = self.get_object()
         if not rules.can_review(request.user, record.initiative):
             raise PermissionDenied("Only the initiative's TA or institution staff may review.")
