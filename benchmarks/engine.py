@@ -71,7 +71,7 @@ def _peak_mb() -> float:
 
 def duckdb_settings(folder: Path) -> None:
     """Both cores, a memory limit well under the 8 GB target, spill to disk."""
-    os.environ.setdefault("CLUSTERDEV_DUCKDB_MEMORY", "5GB")
+    os.environ.setdefault("CLUSTERDEV_DUCKDB_MEMORY", "4GB")
     spill = folder / "spill"
     spill.mkdir(exist_ok=True)
     os.environ.setdefault("CLUSTERDEV_DUCKDB_TEMP", str(spill))

@@ -187,7 +187,7 @@ def bench_engine() -> list[str]:
         "",
         "Each measurement runs in its own process; peak memory is that process's maximum "
         "resident size. Targets (issue 3) and what is compared are defined in decision 0112. "
-        f"DuckDB: {os.environ.get('CLUSTERDEV_DUCKDB_MEMORY', '5GB')} memory limit, spill "
+        f"DuckDB: {os.environ.get('CLUSTERDEV_DUCKDB_MEMORY', '4GB')} memory limit, spill "
         f"to disk, all cores. Load average when the run started: {load[0]:.1f} "
         f"(1 min), {load[1]:.1f} (5 min).",
         "",

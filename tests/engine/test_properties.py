@@ -120,7 +120,7 @@ def _clusters_admin_cached(register: pd.DataFrame) -> pd.DataFrame:
     )
 )
 def test_vectorised_cell_labels_equal_union_find(cells: set[tuple[str, int, int]]) -> None:
-    from clusterdev.engine.methods import connected_components, label_cells
+    from clusterdev.engine.footprints import connected_components, label_cells
 
     ordered = sorted(cells)
     expected = connected_components(ordered)

@@ -12,7 +12,8 @@ from typing import Any
 import pandas as pd
 
 from .backends import connect
-from .methods import CLUSTER_COLUMNS, administrative, aggregate_parts, footprint
+from .footprints import footprint
+from .methods import CLUSTER_COLUMNS, administrative, aggregate_parts
 from .outputs import write_outputs
 from .register import open_register, product_table, read_grouping
 from .rules import RuleSet, load_rules
@@ -137,7 +138,7 @@ def map_register(
     done("validate", t0)
 
     t0 = stage("aggregate")
-    parts = aggregate_parts(con, checked.accepted)
+    parts = aggregate_parts(con, checked)
     done("aggregate", t0)
 
     found = []
@@ -147,7 +148,7 @@ def map_register(
         done("administrative", t0)
     if "footprint" in methods:
         t0 = stage("footprint")
-        found.append(footprint(con, checked.accepted, parts, ruleset, product_names))
+        found.append(footprint(con, checked, parts, ruleset, product_names))
         done("footprint", t0)
     non_empty = [f for f in found if not f.empty]
     clusters = (

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["clusters_geojson", "write_outputs"]
+__all__ = ["clusters_geojson", "geojson_text", "write_outputs"]
 
 TABLE_COLUMNS_DROPPED = ("outline",)
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):
-        return _clean(value.item())
-    return value
+def _geometries(clusters: pd.DataFrame) -> list[Any]:
+    """Each cluster's geometry: its outline, or its centroid as a point."""
+    outlines = clusters["outline"].tolist() if "outline" in clusters else [None] * len(clusters)
+    lon = clusters["longitude"].astype("float64").tolist()
+    lat = clusters["latitude"].astype("float64").tolist()
+    return [
+        g if g else {"type": "Point", "coordinates": [x, y]}
+        for g, x, y in zip(outlines, lon, lat, strict=True)
+    ]
 
 
 def clusters_geojson(clusters: pd.DataFrame) -> dict[str, Any]:
@@ -30,23 +32,34 @@ def clusters_geojson(clusters: pd.DataFrame) -> dict[str, Any]:
     >>> clusters_geojson(pd.DataFrame(columns=["outline", "latitude", "longitude"]))
     {'type': 'FeatureCollection', 'features': []}
     """
-    features = []
-    # Python scalars and None for NaN, column by column (not value by value).
-    plain = clusters.astype(object).where(clusters.notna(), None)
-    for rec in plain.to_dict("records"):
-        geometry = rec.get("outline")
-        if not geometry:
-            geometry = {
-                "type": "Point",
-                "coordinates": [_number(rec["longitude"]), _number(rec["latitude"])],
-            }
-        props = {k: _clean(v) for k, v in rec.items() if k not in TABLE_COLUMNS_DROPPED}
-        features.append({"type": "Feature", "geometry": geometry, "properties": props})
-    return {"type": "FeatureCollection", "features": features}
+    collection: dict[str, Any] = json.loads(geojson_text(clusters))
+    return collection
 
 
-def _number(value: Any) -> Any:
-    return math.nan if value is None else value
+def geojson_text(clusters: pd.DataFrame) -> str:
+    """:func:`clusters_geojson` as text, written in bulk.
+
+    Properties are encoded column-wise by pandas (NaN as null, floats to 15 significant
+    digits, which keeps every figure as rounded), geometries by the json module; the
+    features are then joined as text rather than built as dictionaries.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"cluster_id": ["A-1"], "units": [120], "share": [float("nan")],
+    ...                       "latitude": [23.0], "longitude": [72.5], "outline": [None]})
+    >>> json.loads(geojson_text(frame))["features"][0]["properties"]
+    {'cluster_id': 'A-1', 'units': 120, 'share': None, 'latitude': 23.0, 'longitude': 72.5}
+    """
+    if clusters.empty:
+        return '{"type": "FeatureCollection", "features": []}'
+    table = clusters.drop(columns=list(TABLE_COLUMNS_DROPPED), errors="ignore")
+    properties = table.to_json(orient="records", lines=True, double_precision=15).splitlines()
+    encode = json.JSONEncoder(allow_nan=True).encode
+    features = ",\n".join(
+        f'{{"type": "Feature", "geometry": {encode(g)}, "properties": {p}}}'
+        for g, p in zip(_geometries(clusters), properties, strict=True)
+    )
+    return f'{{"type": "FeatureCollection", "features": [\n{features}\n]}}'
 
 
 def write_outputs(
@@ -84,7 +97,7 @@ def write_outputs(
     }
     table.to_csv(paths["clusters_csv"], index=False)
     table.to_parquet(paths["clusters_parquet"], index=False)
-    paths["clusters_geojson"].write_text(json.dumps(clusters_geojson(clusters)), encoding="utf-8")
+    paths["clusters_geojson"].write_text(geojson_text(clusters), encoding="utf-8")
     quarantine.to_csv(paths["quarantine_csv"], index=False)
     paths["summary_json"].write_text(
         json.dumps(summary, indent=2, sort_keys=False, default=str), encoding="utf-8"

@@ -34,7 +34,15 @@ from .register import (
     normalise_expr,
 )
 
-__all__ = ["ACCEPTED_COLUMNS", "Validated", "validate"]
+__all__ = [
+    "ACCEPTED_COLUMNS",
+    "COMPACT_COLUMNS",
+    "LOCATION_BASES",
+    "Validated",
+    "district_codes",
+    "product_codes",
+    "validate",
+]
 
 ACCEPTED_COLUMNS = (
     "district_code",
@@ -48,6 +56,10 @@ ACCEPTED_COLUMNS = (
     "location_basis",
 )
 """Columns of :attr:`Validated.accepted`: what the two methods use, nothing more."""
+COMPACT_COLUMNS = ("did", "pid", *ACCEPTED_COLUMNS[2:])
+"""Columns of :attr:`Validated.compact`."""
+LOCATION_BASES = ("coordinates", "pin", "district")
+"""How an accepted row was placed, in the order of its number in :attr:`Validated.compact`."""
 
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _INTEGER = r"^[+-]?[0-9]+(\.0*)?$"
@@ -58,9 +70,19 @@ _PARSED_COLUMNS = (*_NUMERIC_COLUMNS, "latitude", "longitude")
 
 @dataclass
 class Validated:
-    """Result of :func:`validate`: the two tables and the counts."""
+    """Result of :func:`validate`: the tables and the counts.
+
+    ``accepted`` names products, districts, segments and location bases; ``compact``
+    holds the same rows with all four as small integers (``pid`` and ``did`` index
+    ``product_codes`` and ``district_codes``; segment and location basis are positions
+    in ``SEGMENTS`` and :data:`LOCATION_BASES`). The methods group on those numbers,
+    far faster than on text, and the materialised table is a third smaller.
+    """
 
     accepted: ir.Table
+    compact: ir.Table
+    product_codes: tuple[str, ...]
+    district_codes: tuple[str, ...]
     quarantine: ir.Table
     rows_read: int
     rows_accepted: int
@@ -104,6 +126,7 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
         con,
         {
             "_ccode": [r[0] for r in info],
+            "_did": list(range(len(info))),  # position in district_codes()
             "_dlat": [r[3] for r in info],
             "_dlon": [r[4] for r in info],
         },
@@ -121,6 +144,7 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
         _place_blank=_blank(j._s) | _blank(j._d),
         _state_code=j._scode,
         _district_code=j._dcode,
+        _did=j._did,
         _dlat=j._dlat,
         _dlon=j._dlon,
     )
@@ -128,18 +152,30 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
 
 def _nics(con: Any, table: ir.Table, products: Sequence[Product]) -> ir.Table:
     """Distinct NIC code spellings → product code and derived segment (its number)."""
+    number = {code: i for i, code in enumerate(product_codes(products))}
     n_tab = lookup_table(
         con,
         {
             "_code": [p.nic_code for p in products],
             "_product_code": [p.product_code for p in products],
+            "_pid": [number[p.product_code] for p in products],
             "_dseg": [SEGMENTS.index(p.segment) for p in products],
         },
     )
     codes = table.select(_n=table.nic_code).distinct()
     codes = codes.mutate(_code=codes._n.cast("string").strip())
     j = codes.left_join(n_tab, "_code")
-    return j.select("_n", "_product_code", "_dseg", _nic_blank=_blank(j._n))
+    return j.select("_n", "_product_code", "_pid", "_dseg", _nic_blank=_blank(j._n))
+
+
+def product_codes(products: Sequence[Product]) -> tuple[str, ...]:
+    """The distinct product codes, sorted: ``pid`` in :attr:`Validated.compact` indexes it."""
+    return tuple(sorted({p.product_code for p in products}))
+
+
+def district_codes() -> tuple[str, ...]:
+    """The gazetteer's district codes, sorted: ``did`` in :attr:`Validated.compact` indexes it."""
+    return tuple(r[0] for r in _lookup_rows()[3])
 
 
 def _pins(con: Any, table: ir.Table) -> ir.Table:
@@ -237,6 +273,7 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     (2, 1, {'unknown_district': 1})
     """
     original = list(table.columns)
+    pcodes, dcodes = product_codes(products), district_codes()
     for column in OPTIONAL_COLUMNS:
         if column not in table.columns:
             table = table.mutate(**{column: ibis.null("string")})
@@ -273,8 +310,8 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     segment = t._seg.coalesce(t._dseg)
     full = t.select(
         reason=_reason(t, parsed, numbered=True).cast("int8"),
-        district_code=t._district_code,
-        product_code=t._product_code,
+        did=t._did.cast("int32"),
+        pid=t._pid.cast("int32"),
         segment=segment.cast("int8"),
         employment=parsed["employment"][1].cast("int64"),
         turnover_inr=parsed["turnover_inr"][1],
@@ -291,20 +328,27 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     by_reason = {REASONS[r["reason"]]: int(r["n"]) for r in counts if r["reason"] is not None}
     rows_read = sum(int(r["n"]) for r in counts)
     ok = full.filter(full.reason.isnull())
+    compact = ok.select(*COMPACT_COLUMNS)
+    products_by_id = lookup_table(con, {"pid": range(len(pcodes)), "product_code": pcodes})
+    districts_by_id = lookup_table(con, {"did": range(len(dcodes)), "district_code": dcodes})
     # Quarantined rows are read again from the source (the same joins and tests, with a
     # filter), rather than carrying every original column through the validated table.
     bad = t.mutate(reason=_reason(t, parsed))
     bad = bad.filter(bad.reason.notnull())
-    accepted = ok.mutate(
-        segment=ibis.cases(*[(ok.segment == i, s) for i, s in enumerate(SEGMENTS)]),
+    named = ok.join(products_by_id, "pid").join(districts_by_id, "did")
+    accepted = named.mutate(
+        segment=ibis.cases(*[(named.segment == i, s) for i, s in enumerate(SEGMENTS)]),
         location_basis=ibis.cases(
-            (ok.location_basis == 0, "coordinates"),
-            (ok.location_basis == 1, "pin"),
-            else_="district",
+            (named.location_basis == 0, LOCATION_BASES[0]),
+            (named.location_basis == 1, LOCATION_BASES[1]),
+            else_=LOCATION_BASES[2],
         ),
     )
     return Validated(
         accepted=accepted.select(*ACCEPTED_COLUMNS),
+        compact=compact,
+        product_codes=pcodes,
+        district_codes=dcodes,
         quarantine=bad.select(*original, "reason"),
         rows_read=rows_read,
         rows_accepted=rows_read - sum(by_reason.values()),

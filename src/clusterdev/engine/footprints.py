@@ -1,0 +1,398 @@
+"""The footprint method: dense grid cells of one product, joined across district lines.
+
+The execution engine makes one pass over the located rows and returns *cell parts*:
+totals per product × grid cell × district × segment (decision 0113). Everything
+after that is NumPy over those parts, the same for DuckDB and Spark:
+
+* a cell is dense when its 3 × 3 neighbourhood holds at least ``min_units`` units of
+  its product (:func:`~clusterdev.engine.grid.neighbourhood_sums`);
+* dense cells that touch (sides or corners) form one footprint
+  (:func:`~clusterdev.engine.grid.components`);
+* a footprint's figures are sums over its cell parts; its location quotient compares
+  its product's share of all enterprises in its cells with the national share;
+* outlines are traced on the grid (:mod:`~clusterdev.engine.outlines`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import ibis.expr.types as ir
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .errors import EngineError
+from .grid import BITS, components, neighbourhood_sums, pack
+from .methods import (
+    CLUSTER_COLUMNS,
+    _round,
+    apply_rules,
+    location_quotient,
+    national_totals,
+    stars,
+    totals_expr,
+)
+from .outlines import footprint_outlines
+from .register import INDIA_BOUNDS, SEGMENTS, district_info, state_names
+from .rules import RuleSet
+from .validation import LOCATION_BASES, Validated
+
+__all__ = [
+    "LAT0",
+    "cell_size_degrees",
+    "connected_components",
+    "footprint",
+    "label_cells",
+    "with_cells",
+]
+
+LAT0 = 23.0
+"""Reference latitude (degrees) fixing the east-west size of grid cells (India's middle)."""
+KM_PER_DEGREE = 111.32
+_MASK = (1 << BITS) - 1
+
+
+def cell_size_degrees(cell_km: float) -> tuple[float, float]:
+    """(latitude, longitude) size in degrees of a grid cell of ``cell_km`` at :data:`LAT0`.
+
+    Examples
+    --------
+    >>> lat, lon = cell_size_degrees(2.0)
+    >>> round(lat, 4), round(lon, 4)
+    (0.018, 0.0195)
+    """
+    dlat = cell_km / KM_PER_DEGREE
+    return dlat, dlat / math.cos(math.radians(LAT0))
+
+
+def with_cells(accepted: ir.Table, cell_km: float) -> ir.Table:
+    """Add integer grid cell coordinates ``cy``, ``cx`` computed from lat/lon.
+
+    Examples
+    --------
+    >>> from clusterdev.engine.backends import connect, lookup_table
+    >>> con = connect()
+    >>> t = lookup_table(con, {"latitude": [23.0], "longitude": [72.5]})
+    >>> con.to_pyarrow(with_cells(t, 2.0).select("cy", "cx")).to_pylist()
+    [{'cy': 1280, 'cx': 3714}]
+    """
+    dlat, dlon = cell_size_degrees(cell_km)
+    return accepted.mutate(
+        cy=(accepted.latitude / dlat).floor().cast("int64"),
+        cx=(accepted.longitude / dlon).floor().cast("int64"),
+    )
+
+
+def connected_components(cells: Sequence[tuple[str, int, int]]) -> dict[tuple[str, int, int], int]:
+    """Label 8-connected components of grid cells, per product (union-find, for reference).
+
+    Labels are the index of the component in the order of its smallest cell, so
+    they do not depend on the order of the input.
+
+    Examples
+    --------
+    >>> labels = connected_components([("p", 0, 0), ("p", 1, 1), ("p", 5, 5), ("q", 0, 1)])
+    >>> labels[("p", 0, 0)] == labels[("p", 1, 1)], labels[("p", 5, 5)] == labels[("p", 0, 0)]
+    (True, False)
+    """
+    parent: dict[tuple[str, int, int], tuple[str, int, int]] = {c: c for c in cells}
+
+    def find(c: tuple[str, int, int]) -> tuple[str, int, int]:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for p, y, x in cells:
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                other = (p, y + dy, x + dx)
+                if (dy or dx) and other in parent:
+                    a, b = find((p, y, x)), find(other)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+    roots = sorted({find(c) for c in parent})
+    index = {root: i for i, root in enumerate(roots)}
+    return {c: index[find(c)] for c in parent}
+
+
+def _grid_origin(cy: Any, cx: Any) -> tuple[int, int]:
+    """Origin that puts rows and columns in 1 … 2**BITS - 2 (neighbours stay inside)."""
+    oy, ox = int(cy.min()) - 1, int(cx.min()) - 1
+    if int(cy.max()) - oy >= _MASK - 1 or int(cx.max()) - ox >= _MASK - 1:
+        raise EngineError("footprint grid too large: use a larger cell_km")
+    return oy, ox
+
+
+def label_cells(products: Any, cy: Any, cx: Any) -> Any:
+    """Vectorised :func:`connected_components`: one label per cell, same labels.
+
+    Parameters
+    ----------
+    products, cy, cx : array-like
+        Product code, row and column of each cell (no duplicates).
+
+    Returns
+    -------
+    numpy.ndarray
+        Component label of each cell, numbered in the order of each component's
+        smallest (product, cy, cx).
+
+    Examples
+    --------
+    >>> label_cells(["p", "p", "p", "q"], [0, 1, 5, 0], [0, 1, 5, 1]).tolist()
+    [0, 0, 1, 2]
+    """
+    products = np.asarray(products, dtype=object)
+    cy = np.asarray(cy, dtype="int64")
+    cx = np.asarray(cx, dtype="int64")
+    if len(cy) == 0:
+        return np.zeros(0, dtype="int64")
+    _, pid = np.unique(products.astype(str), return_inverse=True)
+    oy, ox = _grid_origin(cy, cx)
+    keys = pack(pid, cy - oy, cx - ox)
+    order = np.argsort(keys, kind="stable")
+    labels = np.empty(len(keys), dtype="int64")
+    labels[order] = components(keys[order], 8)
+    return labels
+
+
+def _numbers(column: Any, fill: float) -> Any:
+    return pc.fill_null(column, fill).to_numpy(zero_copy_only=False).astype("float64")
+
+
+def cell_parts(con: Any, checked: Validated, cell_km: float) -> pa.Table:
+    """Totals per cell key × district × segment: the one engine query of the method.
+
+    The key packs product number, grid row and column (``pid << 40 | row << 20 |
+    column``): rows and columns of India are positive and far below 2**20.
+    """
+    compact = checked.compact
+    dlat, dlon = cell_size_degrees(cell_km)
+    north, east = INDIA_BOUNDS[1], INDIA_BOUNDS[3]
+    if north / dlat >= _MASK - 1 or east / dlon >= _MASK - 1:
+        raise EngineError(f"footprint cells of {cell_km} km are too small for the grid")
+    # A district centroid is far too coarse for a grid of a few km: those rows only
+    # count in the administrative method.
+    located = compact.filter(compact.location_basis != LOCATION_BASES.index("district"))
+    gridded = with_cells(located, cell_km)
+    keyed = gridded.mutate(
+        key=gridded.pid.cast("int64") * (1 << 2 * BITS) + gridded.cy * (1 << BITS) + gridded.cx
+    )
+    return con.to_pyarrow(totals_expr(keyed, ["key", "did", "segment"]))
+
+
+def _cluster_ids(wcomp: Any, cy: Any, cx: Any, products: list[str], cell_km: float) -> list[str]:
+    """:func:`~clusterdev.engine.methods.cluster_id` of many footprints at once.
+
+    The id hashes the footprint's cells written ``"{cell_km}:{row}:{column}"`` and
+    sorted as strings; the order is rebuilt from ranks of the distinct rows (each
+    followed by ":") and columns, so no string is sorted per cell.
+    """
+    uy, iy = np.unique(cy, return_inverse=True)
+    ux, ix = np.unique(cx, return_inverse=True)
+    y_text = [f"{v}:" for v in uy.tolist()]
+    x_text = [str(v) for v in ux.tolist()]
+    rank_y = np.argsort(np.argsort(np.array(y_text, dtype=object), kind="stable"), kind="stable")
+    rank_x = np.argsort(np.argsort(np.array(x_text, dtype=object), kind="stable"), kind="stable")
+    order = np.lexsort((rank_x[ix], rank_y[iy], wcomp))
+    prefix = f"|{cell_km:g}:"
+    y_bytes = np.array([(prefix + t).encode() for t in y_text], dtype="S")
+    x_bytes = np.array([t.encode() for t in x_text], dtype="S")
+    pieces = np.strings.add(y_bytes[iy[order]], x_bytes[ix[order]])
+    ends = np.cumsum(np.strings.str_len(pieces)).tolist()
+    text = memoryview(b"".join(pieces.tolist()))
+    bounds = np.flatnonzero(np.r_[True, np.diff(wcomp[order]) != 0]).tolist()
+    ids = []
+    for w, first in enumerate(bounds):
+        a = ends[first - 1] if first else 0
+        b = ends[(bounds[w + 1] if w + 1 < len(bounds) else len(order)) - 1]
+        digest = hashlib.sha1(f"footprint|{products[w]}".encode())
+        digest.update(text[a:b])
+        ids.append(f"F-{products[w]}-{digest.hexdigest()[:12]}")
+    return ids
+
+
+def footprint(
+    con: Any,
+    checked: Validated,
+    parts: pd.DataFrame,
+    rules: RuleSet,
+    product_names: dict[str, str],
+) -> pd.DataFrame:
+    """Footprint clusters: connected dense grid cells of one product, across borders.
+
+    Parameters
+    ----------
+    con : ibis backend
+    checked : Validated
+        The validated register; its accepted rows located only by their district's
+        centroid are left out.
+    parts : pandas.DataFrame
+        From :func:`~clusterdev.engine.methods.aggregate_parts` (for national totals).
+    rules : RuleSet
+    product_names : dict
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`CLUSTER_COLUMNS`; ``outline`` holds a GeoJSON geometry.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from clusterdev.engine.backends import connect
+    >>> from clusterdev.engine.register import open_register, product_table
+    >>> from clusterdev.engine.methods import aggregate_parts
+    >>> from clusterdev.engine.validation import validate
+    >>> from clusterdev.engine.rules import load_rules
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "r.csv"
+    >>> rows = [f"E{i},GJ,Surat,1430,2,21.17,72.83" for i in range(25)]
+    >>> _ = path.write_text("\\n".join(
+    ...     ["enterprise_id,state,district,nic_code,employment,latitude,longitude", *rows]))
+    >>> con = connect()
+    >>> checked = validate(con, open_register(con, path), product_table(4))
+    >>> parts = aggregate_parts(con, checked)
+    >>> found = footprint(con, checked, parts, load_rules("msme-di-small"), {})
+    >>> found[["district", "units", "cells", "area_km2"]].to_dict("records")
+    [{'district': 'Surat', 'units': 25, 'cells': 1, 'area_km2': 4.052}]
+    """
+    params = rules.footprint
+    dlat, dlon = cell_size_degrees(params.cell_km)
+    table = cell_parts(con, checked, params.cell_km)
+    if table.num_rows == 0 or parts.empty:
+        return pd.DataFrame(columns=CLUSTER_COLUMNS)
+    products = list(checked.product_codes)
+    districts = list(checked.district_codes)
+    dcode = table.column("did").to_numpy().astype("int64")
+    seg_index = table.column("segment").to_numpy().astype("int64")
+    units = _numbers(table.column("units"), 0)
+    employment = _numbers(table.column("employment"), 0)
+    turnover = _numbers(table.column("turnover_inr"), 0)
+    known = _numbers(table.column("turnover_known"), 0)
+    looms = _numbers(table.column("looms"), 0)
+    lat_sum = _numbers(table.column("lat_sum"), 0)
+    lon_sum = _numbers(table.column("lon_sum"), 0)
+    cell_keys, cell_of_part = np.unique(table.column("key").to_numpy(), return_inverse=True)
+    del table  # a register's worth of cell parts: keep only what is still needed
+
+    # Dense cells and their footprints.
+    cell_units = np.bincount(cell_of_part, weights=units).astype("int64")
+    dense = neighbourhood_sums(cell_keys, cell_units) >= params.min_units
+    if not dense.any():
+        return pd.DataFrame(columns=CLUSTER_COLUMNS)
+    dense_keys = cell_keys[dense]
+    comp_of_dense = components(dense_keys, 8)
+    n_comp = int(comp_of_dense.max()) + 1
+    comp_of_cell = np.full(len(cell_keys), -1, dtype="int64")
+    comp_of_cell[dense] = comp_of_dense
+    comp_of_part = comp_of_cell[cell_of_part]
+    member = comp_of_part >= 0
+    c = comp_of_part[member]
+
+    def per_comp(values: Any) -> Any:
+        return np.bincount(c, weights=values[member], minlength=n_comp)
+
+    # The measure of all products in a footprint's cells (for its location quotient):
+    # totals per place (row, column), then over the footprint's dense cells.
+    places, place_of_cell = np.unique(cell_keys & ((1 << 2 * BITS) - 1), return_inverse=True)
+    cell_employment = np.bincount(cell_of_part, weights=employment)
+    place_units = np.bincount(place_of_cell, weights=cell_units)
+    place_employment = np.bincount(place_of_cell, weights=cell_employment)
+    in_dense = place_of_cell[dense]
+    all_units = np.bincount(comp_of_dense, weights=place_units[in_dense], minlength=n_comp)
+    all_employment = np.bincount(
+        comp_of_dense, weights=place_employment[in_dense], minlength=n_comp
+    )
+    del places
+
+    by_segment = np.bincount(
+        c * len(SEGMENTS) + seg_index[member],
+        weights=units[member],
+        minlength=n_comp * len(SEGMENTS),
+    ).reshape(n_comp, len(SEGMENTS))
+    comp_product = np.empty(n_comp, dtype="int64")
+    comp_product[comp_of_dense] = dense_keys >> (2 * BITS)
+    fp = pd.DataFrame(
+        {
+            "comp": np.arange(n_comp),
+            "units": per_comp(units).astype("int64"),
+            "employment": per_comp(employment).astype("int64"),
+            "turnover_inr": np.where(per_comp(known) > 0, per_comp(turnover), math.nan),
+            "looms": per_comp(looms).astype("int64"),
+            "lat_sum": per_comp(lat_sum),
+            "lon_sum": per_comp(lon_sum),
+            "product_code": np.array(products, dtype=object)[comp_product],
+            "typology": np.array(SEGMENTS, dtype=object)[by_segment.argmax(axis=1)],
+        }
+    )
+    measure = rules.measure
+    by_product, total = national_totals(parts, measure)
+    everything = {"units": all_units, "employment": all_employment}
+    fp["location_quotient"] = location_quotient(
+        fp[measure], everything[measure], fp["product_code"].map(by_product), total
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fp["share"] = fp["employment"] / np.where(all_employment == 0, np.nan, all_employment)
+    fp["stars"] = stars(fp)
+    clusters = apply_rules(fp, rules).reset_index(drop=True)
+    if clusters.empty:
+        return pd.DataFrame(columns=CLUSTER_COLUMNS)
+
+    # What is written for each cluster found: its cells, districts and outline.
+    wanted = clusters["comp"].to_numpy()
+    slot = np.full(n_comp, -1, dtype="int64")
+    slot[wanted] = np.arange(len(wanted))
+    w_of_dense = slot[comp_of_dense]
+    mine = w_of_dense >= 0
+    wcomp = w_of_dense[mine]
+    abs_y = (dense_keys[mine] >> BITS) & _MASK
+    abs_x = dense_keys[mine] & _MASK
+    cells = np.bincount(wcomp, minlength=len(wanted))
+    clusters["cells"] = cells
+    clusters["cluster_id"] = _cluster_ids(
+        wcomp, abs_y, abs_x, clusters["product_code"].tolist(), params.cell_km
+    )
+    clusters["outline"] = footprint_outlines(wcomp, abs_y, abs_x, dlat, dlon)
+
+    info = district_info()
+    snames = state_names()
+    sort_rank = np.empty(len(districts), dtype="int64")
+    by_name = sorted(range(len(districts)), key=lambda i: (info[districts[i]][0], districts[i]))
+    sort_rank[by_name] = np.arange(len(districts))
+    w_of_part = slot[c]
+    pairs = np.unique(w_of_part[w_of_part >= 0] * len(districts) + dcode[member][w_of_part >= 0])
+    pair_w, pair_d = pairs // len(districts), pairs % len(districts)
+    order = np.lexsort((sort_rank[pair_d], pair_w))
+    pair_w, pair_d = pair_w[order], pair_d[order]
+    cuts = np.searchsorted(pair_w, np.arange(len(wanted) + 1)).tolist()
+    names = [info[code][0] for code in districts]
+    states = [info[code][1] for code in districts]
+    district_text, code_text, state_text, state_code_text = [], [], [], []
+    for w in range(len(wanted)):
+        mine_d = pair_d[cuts[w] : cuts[w + 1]].tolist()
+        district_text.append(";".join(names[i] for i in mine_d))
+        code_text.append(";".join(districts[i] for i in mine_d))
+        state_codes = sorted({states[i] for i in mine_d})
+        state_code_text.append(";".join(state_codes))
+        state_text.append(";".join(snames.get(s, s) for s in state_codes))
+    clusters["district"] = district_text
+    clusters["district_codes"] = code_text
+    clusters["state"] = state_text
+    clusters["state_codes"] = state_code_text
+    clusters["method"] = "footprint"
+    clusters["product_name"] = [product_names.get(p, "") for p in clusters["product_code"]]
+    clusters["latitude"] = clusters["lat_sum"] / clusters["units"]
+    clusters["longitude"] = clusters["lon_sum"] / clusters["units"]
+    clusters["area_km2"] = (
+        cells
+        * params.cell_km**2
+        * np.cos(np.radians(clusters["latitude"].to_numpy()))
+        / math.cos(math.radians(LAT0))
+    )
+    return _round(clusters[CLUSTER_COLUMNS].reset_index(drop=True))
