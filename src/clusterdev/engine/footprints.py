@@ -27,7 +27,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .errors import EngineError
-from .grid import BITS, components, neighbourhood_sums, pack
+from .grid import BITS, components, pack
+from .grid import dense as dense_cells
 from .methods import (
     CLUSTER_COLUMNS,
     _round,
@@ -283,7 +284,7 @@ def footprint(
 
     # Dense cells and their footprints.
     cell_units = np.bincount(cell_of_part, weights=units).astype("int64")
-    dense = neighbourhood_sums(cell_keys, cell_units) >= params.min_units
+    dense = dense_cells(cell_keys, cell_units, params.min_units)
     if not dense.any():
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     dense_keys = cell_keys[dense]

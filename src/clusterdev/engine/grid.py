@@ -8,11 +8,19 @@ Sorted keys are searched with :func:`numpy.searchsorted`; components come from
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
-__all__ = ["components", "find", "neighbour_offsets", "neighbourhood_sums", "pack"]
+__all__ = [
+    "components",
+    "dense",
+    "find",
+    "neighbour_offsets",
+    "neighbourhood_sums",
+    "pack",
+]
 
 BITS = 20
 """Bits for a row or a column: 2**20 cells of 2 km is far wider than India."""
@@ -80,6 +88,36 @@ def neighbourhood_sums(sorted_keys: Any, values: Any, bits: int = BITS) -> Any:
         found, index = find(sorted_keys, sorted_keys + offset)
         total[found] += values[index[found]]
     return total
+
+
+def dense(sorted_keys: Any, values: Any, threshold: int, bits: int = BITS) -> Any:
+    """Which cells have a 3 × 3 neighbourhood sum of at least ``threshold``.
+
+    Such a cell has a neighbour (or is one) holding at least a ninth of the threshold:
+    when few cells are that heavy, only their neighbourhoods are summed.
+
+    Examples
+    --------
+    >>> keys = pack([0, 0, 0], [1, 1, 3], [1, 2, 3], bits=4)
+    >>> dense(keys, np.array([5, 7, 1]), 12, bits=4).tolist()
+    [True, True, False]
+    """
+    values = np.asarray(values)
+    n = len(sorted_keys)
+    heavy = np.flatnonzero(values >= math.ceil(threshold / 9))
+    if 9 * len(heavy) >= n:
+        return neighbourhood_sums(sorted_keys, values, bits) >= threshold
+    around = [0, *neighbour_offsets(8, bits)]
+    near = np.unique((sorted_keys[heavy][:, None] + np.array(around)[None, :]).ravel())
+    found, index = find(sorted_keys, near)
+    candidates = index[found]
+    total = values[candidates].astype("int64")
+    for offset in neighbour_offsets(8, bits):
+        hit, where = find(sorted_keys, sorted_keys[candidates] + offset)
+        total[hit] += values[where[hit]]
+    mask = np.zeros(n, dtype=bool)
+    mask[candidates[total >= threshold]] = True
+    return mask
 
 
 def components(sorted_keys: Any, connectivity: int = 8, bits: int = BITS) -> Any:
