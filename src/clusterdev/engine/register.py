@@ -5,11 +5,10 @@ applies, in the order of :data:`REASONS`). Place names, PIN codes and NIC codes 
 resolved by joins against small lookup tables built from the gazetteer and NIC 2008,
 so the work stays inside the execution engine (DuckDB or Spark).
 
-Names are compared through the gazetteer's normalisation rule, rebuilt from Ibis string
-operations that both engines support: lower-case, ``&`` → ``and``, drop every character
-that is not ``a-z`` or ``0-9``. The gazetteer's Python rule also folds accents first;
-Spark has no ``strip_accents``, so a register spelling with diacritics (``Bihār``)
-does not resolve here. Registers are ASCII in practice.
+Names are compared through the gazetteer's normalisation rule
+(:func:`clusterdev.gazetteer.normalise.normalise`: accents folded, lower-case, ``&`` →
+``and``, only ``a-z`` and ``0-9`` kept), applied in Python to each distinct spelling
+and joined back, so both engines resolve ``Bihār`` as ``Bihar``.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ __all__ = [
     "REASONS",
     "REQUIRED_COLUMNS",
     "Product",
-    "normalise_expr",
     "open_register",
 ]
 
@@ -246,19 +244,6 @@ def open_register(con: Any, paths: str | Path | Sequence[str | Path]) -> ir.Tabl
 
 
 # ------------------------------------------------------------------------ lookups
-
-
-def normalise_expr(value: ir.StringValue) -> ir.StringValue:
-    """Ibis expression of the gazetteer's normalisation rule (without accent folding).
-
-    Examples
-    --------
-    >>> import ibis
-    >>> from clusterdev.engine.backends import connect
-    >>> connect().execute(normalise_expr(ibis.literal(" Jammu & Kashmir ")))
-    'jammuandkashmir'
-    """
-    return value.lower().replace("&", "and").re_replace("[^a-z0-9]", "")
 
 
 @lru_cache(maxsize=1)

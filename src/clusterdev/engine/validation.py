@@ -31,7 +31,6 @@ from .register import (
     SEGMENTS,
     Product,
     _lookup_rows,
-    normalise_expr,
 )
 
 __all__ = [
@@ -110,6 +109,13 @@ def _number(value: ir.Value, integer: bool) -> tuple[ir.BooleanValue, ir.Floatin
     return present & ~ok, as_float
 
 
+def _key(value: Any) -> str | None:
+    """The gazetteer's comparison key of a raw name or code (None stays None)."""
+    from clusterdev.gazetteer.normalise import normalise
+
+    return None if value is None else normalise(str(value))
+
+
 def _places(con: Any, table: ir.Table) -> ir.Table:
     """Distinct (state, district) spellings → state code, district code and centroid."""
     states, districts, _, info = _lookup_rows()
@@ -131,10 +137,13 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
             "_dlon": [r[4] for r in info],
         },
     )
-    pairs = table.select(_s=table.state, _d=table.district).distinct()
-    pairs = pairs.mutate(
-        _sk=normalise_expr(pairs._s.cast("string")), _dk=normalise_expr(pairs._d.cast("string"))
-    )
+    # Each distinct spelling is normalised in Python by the gazetteer's own rule (accents
+    # folded, which Spark cannot do), then joined back on its raw value.
+    raw = con.to_pyarrow(table.select(_s=table.state, _d=table.district).distinct())
+    spelled = raw.to_pandas()
+    spelled["_sk"] = [_key(v) for v in raw.column("_s").to_pylist()]
+    spelled["_dk"] = [_key(v) for v in raw.column("_d").to_pylist()]
+    pairs = lookup_table(con, spelled)
     j = pairs.left_join(s_tab, "_sk")
     j = j.left_join(d_tab, [j._scode == d_tab._dsc, j._dk == d_tab._dk])
     j = j.left_join(c_tab, j._dcode == c_tab._ccode)
