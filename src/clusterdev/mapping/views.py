@@ -66,10 +66,12 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _curator(request)
     run = get_object_or_404(MappingRun, pk=pk)
     template = "mapping/_run_status.html" if request.htmx else "mapping/run_detail.html"
+    # Labels read "New: not in the registry"; a count card shows the part before the colon.
     groups = [
         (
             status,
             label,
+            str(label).split(":", 1)[0],
             run.candidates.filter(diff_status=status).select_related("registry_cluster"),
         )
         for status, label in DiffStatus.choices
