@@ -145,7 +145,7 @@ def lookup_table(con: Any, data: Any) -> Any:
     Parameters
     ----------
     con : ibis backend
-    data : pandas.DataFrame or dict of str to list
+    data : pyarrow.Table, pandas.DataFrame or dict of str to list
 
     Returns
     -------
@@ -164,12 +164,16 @@ def lookup_table(con: Any, data: Any) -> Any:
     with _lock:
         _counter += 1
         name = f"_clusterdev_lookup_{os.getpid()}_{_counter}"
-    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    if isinstance(data, pa.Table):  # types kept as they are (a column of nulls stays typed)
+        arrow = data
+    else:
+        frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+        arrow = pa.Table.from_pandas(frame, preserve_index=False)
     if con.name == "duckdb":
-        con.con.register(name, pa.Table.from_pandas(frame, preserve_index=False))
+        con.con.register(name, arrow)
         return con.table(name)
     session = con._session
-    session.createDataFrame(frame).createOrReplaceTempView(name)
+    session.createDataFrame(arrow).createOrReplaceTempView(name)
     return con.table(name)
 
 

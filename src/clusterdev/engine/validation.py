@@ -21,6 +21,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from .backends import lookup_table, materialise, short_error
 from .errors import RegisterError
@@ -140,10 +141,10 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
     # Each distinct spelling is normalised in Python by the gazetteer's own rule (accents
     # folded, which Spark cannot do), then joined back on its raw value.
     raw = con.to_pyarrow(table.select(_s=table.state, _d=table.district).distinct())
-    spelled = raw.to_pandas()
-    spelled["_sk"] = [_key(v) for v in raw.column("_s").to_pylist()]
-    spelled["_dk"] = [_key(v) for v in raw.column("_d").to_pylist()]
-    pairs = lookup_table(con, spelled)
+    keys = {c: [_key(v) for v in raw.column(f"_{c[1]}").to_pylist()] for c in ("_sk", "_dk")}
+    spelled = raw.append_column("_sk", pa.array(keys["_sk"], type=pa.string()))
+    spelled = spelled.append_column("_dk", pa.array(keys["_dk"], type=pa.string()))
+    pairs = lookup_table(con, spelled)  # an Arrow table keeps the raw columns' types
     j = pairs.left_join(s_tab, "_sk")
     j = j.left_join(d_tab, [j._scode == d_tab._dsc, j._dk == d_tab._dk])
     j = j.left_join(c_tab, j._dcode == c_tab._ccode)
