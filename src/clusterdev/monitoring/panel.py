@@ -61,23 +61,18 @@ def initiative_panel(request, initiative, *, private: bool) -> dict | None:
     }
 
 
-def portfolio_rows(initiatives_qs) -> list[dict]:
-    """Per initiative and indicator of its plan: the latest approved period's actual against
-    its target (totals), and the actual as a per cent of the target.
+def latest_approved(initiatives_qs) -> tuple[dict, dict, dict, dict]:
+    """What the portfolio's monitoring figures are computed from, in four queries.
 
-    Rows: {"initiative", "indicator", "period", "actual", "target", "achievement"}; the caller
-    passes only initiatives the viewer may read privately. A fixed number of queries.
+    Returns (initiatives by id, the latest approved period of each, the indicators of
+    each initiative's plan, the target and actual values of those periods by initiative).
     """
     initiatives = {i.pk: i for i in initiatives_qs}
-    if not initiatives:
-        return []
     latest: dict[int, Period] = {}
     for period in Period.objects.filter(
         initiative__in=initiatives, approved_at__isnull=False
     ).order_by("initiative", "end", "pk"):
         latest[period.initiative_id] = period
-    if not latest:
-        return []
     plans = {
         plan.initiative_id: list(plan.indicators.all())
         for plan in MonitoringPlan.objects.filter(initiative__in=latest).prefetch_related(
@@ -90,6 +85,19 @@ def portfolio_rows(initiatives_qs) -> list[dict]:
         kind__in=[choices.Kind.TARGET, choices.Kind.ACTUAL],
     ).select_related("element"):
         values.setdefault(value.initiative_id, []).append(value)
+    return initiatives, latest, plans, values
+
+
+def portfolio_rows(initiatives_qs) -> list[dict]:
+    """Per initiative and indicator of its plan: the latest approved period's actual against
+    its target (totals), and the actual as a per cent of the target.
+
+    Rows: {"initiative", "indicator", "period", "actual", "target", "achievement"}; the caller
+    passes only initiatives the viewer may read privately. A fixed number of queries.
+    """
+    initiatives, latest, plans, values = latest_approved(initiatives_qs)
+    if not latest:
+        return []
     rows = []
     for initiative_id, period in latest.items():
         indicators = plans.get(initiative_id) or []

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from clusterdev.monitoring import choices, compute, dashboard
-from clusterdev.monitoring.models import MonitoringPlan, Period, SustainabilityCheck, Value
+from clusterdev.monitoring import choices, compute, dashboard, panel
+from clusterdev.monitoring.models import Period, SustainabilityCheck
 
 MAX_PARTS = 8  # disaggregated values shown per line; the rest are counted, so a page stays one
 
@@ -118,25 +118,7 @@ def portfolio_lines(initiatives_qs) -> list[tuple[str, str]]:
     """Per initiative and indicator: the latest approved period's actual against its target,
     followed by the actual's disaggregation when one was entered. The caller passes only
     initiatives the viewer may read privately. A fixed number of queries."""
-    initiatives = {i.pk: i for i in initiatives_qs}
-    if not initiatives:
-        return []
-    latest: dict[int, Period] = {}
-    for period in Period.objects.filter(
-        initiative__in=initiatives, approved_at__isnull=False
-    ).order_by("initiative", "end", "pk"):
-        latest[period.initiative_id] = period
-    plans = {
-        plan.initiative_id: list(plan.indicators.all())
-        for plan in MonitoringPlan.objects.filter(initiative__in=latest).prefetch_related(
-            "indicators"
-        )
-    }
-    values: dict[int, list[Value]] = {}
-    for value in Value.objects.filter(
-        period__in=list(latest.values()), kind__in=[choices.Kind.TARGET, choices.Kind.ACTUAL]
-    ).select_related("element"):
-        values.setdefault(value.initiative_id, []).append(value)
+    initiatives, latest, plans, values = panel.latest_approved(initiatives_qs)
     lines: list[tuple[str, str]] = []
     for initiative in sorted(initiatives.values(), key=lambda i: (i.title, i.pk)):
         period = latest.get(initiative.pk)
