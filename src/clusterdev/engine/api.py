@@ -131,7 +131,10 @@ def map_register(
 
     t0 = stage("validate")
     checked = validate(con, table, products)
-    quarantine = con.to_pyarrow(checked.quarantine).to_pandas()
+    if checked.rows_accepted == checked.rows_read:  # nothing to read again from the source
+        quarantine = pd.DataFrame(columns=list(checked.quarantine.columns))
+    else:
+        quarantine = con.to_pyarrow(checked.quarantine).to_pandas()
     if not quarantine.empty:
         quarantine = quarantine.sort_values(list(quarantine.columns), na_position="last")
         quarantine = quarantine.reset_index(drop=True)
