@@ -33,6 +33,7 @@ from .methods import (
     CLUSTER_COLUMNS,
     _round,
     apply_rules,
+    id_from_digest,
     location_quotient,
     national_totals,
     stars,
@@ -215,7 +216,7 @@ def _cluster_ids(wcomp: Any, cy: Any, cx: Any, products: list[str], cell_km: flo
         b = ends[(bounds[w + 1] if w + 1 < len(bounds) else len(order)) - 1]
         digest = hashlib.sha1(f"footprint|{products[w]}".encode())
         digest.update(text[a:b])
-        ids.append(f"F-{products[w]}-{digest.hexdigest()[:12]}")
+        ids.append(id_from_digest("footprint", products[w], digest))
     return ids
 
 
@@ -301,7 +302,7 @@ def footprint(
 
     # The measure of all products in a footprint's cells (for its location quotient):
     # totals per place (row, column), then over the footprint's dense cells.
-    places, place_of_cell = np.unique(cell_keys & ((1 << 2 * BITS) - 1), return_inverse=True)
+    _, place_of_cell = np.unique(cell_keys & ((1 << 2 * BITS) - 1), return_inverse=True)
     cell_employment = np.bincount(cell_of_part, weights=employment)
     place_units = np.bincount(place_of_cell, weights=cell_units)
     place_employment = np.bincount(place_of_cell, weights=cell_employment)
@@ -310,7 +311,6 @@ def footprint(
     all_employment = np.bincount(
         comp_of_dense, weights=place_employment[in_dense], minlength=n_comp
     )
-    del places
 
     by_segment = np.bincount(
         c * len(SEGMENTS) + seg_index[member],

@@ -14,7 +14,6 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 
@@ -107,9 +106,20 @@ def cluster_id(method: str, product_code: str, members: Iterable[str]) -> str:
     >>> cluster_id("footprint", "1430", ["2:1:1", "2:1:2"])
     'F-1430-52480cd23f9d'
     """
-    text = "|".join([method, product_code, *sorted(members)])
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return f"{method[0].upper()}-{product_code}-{digest}"
+    digest = hashlib.sha1("|".join([method, product_code]).encode("utf-8"))
+    digest.update("".join("|" + m for m in sorted(members)).encode("utf-8"))
+    return id_from_digest(method, product_code, digest)
+
+
+def id_from_digest(method: str, product_code: str, digest: Any) -> str:
+    """The written form of a cluster id, from the SHA-1 of its method, product and members.
+
+    Examples
+    --------
+    >>> id_from_digest("footprint", "1430", hashlib.sha1(b"footprint|1430|2:1:1|2:1:2"))
+    'F-1430-52480cd23f9d'
+    """
+    return f"{method[0].upper()}-{product_code}-{digest.hexdigest()[:12]}"
 
 
 def _percentile_by_product(df: pd.DataFrame, figure: str, q: float) -> pd.Series:
@@ -271,24 +281,11 @@ def _totals_by(con: Any, table: Any, keys: list[str]) -> pd.DataFrame:
     return df
 
 
-def segment_names(column: pd.Series) -> pd.Series:
-    """Segments by name, from names or from their numbers (positions in SEGMENTS).
-
-    Examples
-    --------
-    >>> segment_names(pd.Series([0, 2])).tolist(), segment_names(pd.Series(["micro"])).tolist()
-    (['industrial', 'handicraft'], ['micro'])
-    """
-    if pd.api.types.is_integer_dtype(column):
-        return pd.Series(np.array(SEGMENTS, dtype=object)[column.to_numpy()], index=column.index)
-    return column
-
-
-def aggregate_parts(con: Any, accepted: Validated | ir.Table) -> pd.DataFrame:
+def aggregate_parts(con: Any, checked: Validated) -> pd.DataFrame:
     """District × product × segment aggregates of the accepted rows (one engine query).
 
-    ``accepted`` is the :class:`~clusterdev.engine.validation.Validated` register (its
-    compact table is grouped on numbers, then named), or a table of named rows.
+    The compact table is grouped on numbers; districts, products and segments are named
+    afterwards, on the aggregates.
 
     Examples
     --------
@@ -305,14 +302,11 @@ def aggregate_parts(con: Any, accepted: Validated | ir.Table) -> pd.DataFrame:
     >>> parts[["district_code", "product_code", "units", "employment"]].to_dict("records")
     [{'district_code': '459', 'product_code': '1430', 'units': 1, 'employment': 3}]
     """
-    if isinstance(accepted, Validated):
-        df = _totals_by(con, accepted.compact, ["did", "pid", "segment"])
-        df.insert(0, "district_code", np.array(accepted.district_codes, dtype=object)[df["did"]])
-        df.insert(1, "product_code", np.array(accepted.product_codes, dtype=object)[df["pid"]])
-        df = df.drop(columns=["did", "pid"])
-    else:
-        df = _totals_by(con, accepted, ["district_code", "product_code", "segment"])
-    df["segment"] = segment_names(df["segment"])
+    df = _totals_by(con, checked.compact, ["did", "pid", "segment"])
+    df.insert(0, "district_code", np.array(checked.district_codes, dtype=object)[df["did"]])
+    df.insert(1, "product_code", np.array(checked.product_codes, dtype=object)[df["pid"]])
+    df["segment"] = np.array(SEGMENTS, dtype=object)[df["segment"].to_numpy()]
+    df = df.drop(columns=["did", "pid"])
     return df.sort_values(["district_code", "product_code", "segment"]).reset_index(drop=True)
 
 

@@ -110,13 +110,6 @@ def _number(value: ir.Value, integer: bool) -> tuple[ir.BooleanValue, ir.Floatin
     return present & ~ok, as_float
 
 
-def _key(value: Any) -> str | None:
-    """The gazetteer's comparison key of a raw name or code (None stays None)."""
-    from clusterdev.gazetteer.normalise import normalise
-
-    return None if value is None else normalise(str(value))
-
-
 def _places(con: Any, table: ir.Table) -> ir.Table:
     """Distinct (state, district) spellings → state code, district code and centroid."""
     states, districts, _, info = _lookup_rows()
@@ -140,8 +133,13 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
     )
     # Each distinct spelling is normalised in Python by the gazetteer's own rule (accents
     # folded, which Spark cannot do), then joined back on its raw value.
+    from clusterdev.gazetteer.normalise import normalise
+
     raw = con.to_pyarrow(table.select(_s=table.state, _d=table.district).distinct())
-    keys = {c: [_key(v) for v in raw.column(f"_{c[1]}").to_pylist()] for c in ("_sk", "_dk")}
+    keys = {
+        c: [None if v is None else normalise(str(v)) for v in raw.column(f"_{c[1]}").to_pylist()]
+        for c in ("_sk", "_dk")
+    }
     spelled = raw.append_column("_sk", pa.array(keys["_sk"], type=pa.string()))
     spelled = spelled.append_column("_dk", pa.array(keys["_dk"], type=pa.string()))
     pairs = lookup_table(con, spelled)  # an Arrow table keeps the raw columns' types
