@@ -2,11 +2,13 @@
 
 The reference is shapely's union of the cells' squares; the traced outline must be
 the same area (topologically equal), valid (no self-touching shell), anticlockwise
-for shells and clockwise for holes (RFC 7946), and rounded to 6 decimals.
+for shells and clockwise for holes (RFC 7946), and rounded to 6 decimals. Outlines are
+GeoJSON text, written exactly as json.dumps writes the geometry.
 """
 
 from __future__ import annotations
 
+import json
 import random
 
 import numpy as np
@@ -26,7 +28,7 @@ def _union(cells: list[tuple[int, int]], dlat: float, dlon: float) -> object:
     return shapely.coverage_union_all(boxes)
 
 
-def _outlines(groups: list[list[tuple[int, int]]], dlat: float, dlon: float) -> list[dict]:
+def _outlines(groups: list[list[tuple[int, int]]], dlat: float, dlon: float) -> list[str]:
     comp = np.concatenate([[i] * len(g) for i, g in enumerate(groups)])
     cy = np.concatenate([[c[0] for c in g] for g in groups])
     cx = np.concatenate([[c[1] for c in g] for g in groups])
@@ -38,7 +40,8 @@ def _check(groups: list[list[tuple[int, int]]], dlat: float, dlon: float) -> set
     kinds = set()
     in_grid = _outlines(groups, 1.0, 1.0)
     in_degrees = _outlines(groups, dlat, dlon)
-    for cells, outline, placed in zip(groups, in_grid, in_degrees, strict=True):
+    for cells, text, placed in zip(groups, in_grid, in_degrees, strict=True):
+        outline = json.loads(text)
         got = shape(outline)
         assert got.is_valid, (cells, shapely.is_valid_reason(got))
         assert got.equals(_union(cells, 1.0, 1.0)), cells
@@ -48,7 +51,7 @@ def _check(groups: list[list[tuple[int, int]]], dlat: float, dlon: float) -> set
             assert not any(hole.is_ccw for hole in polygon.interiors)
         corners = shapely.get_coordinates(got)
         expected = [[round(x * dlon, 6), round(y * dlat, 6)] for x, y in corners.tolist()]
-        assert shapely.get_coordinates(shape(placed)).tolist() == expected
+        assert shapely.get_coordinates(shape(json.loads(placed))).tolist() == expected
         kinds.add(outline["type"])
     return kinds
 
@@ -82,7 +85,8 @@ def test_a_hole_touching_its_shell_at_a_corner_stays_a_hole() -> None:
     # yet all are joined by sides the other way round. One polygon whose hole touches
     # its shell at that corner, not a shell that touches itself.
     cells = sorted({(0, 0), (0, 1), (0, 2), (1, 0), (1, 2), (2, 0), (2, 1)})
-    (outline,) = _outlines([cells], 1.0, 1.0)
+    (text,) = _outlines([cells], 1.0, 1.0)
+    outline = json.loads(text)
     assert outline["type"] == "Polygon"
     assert len(outline["coordinates"]) == 2  # shell and hole
     assert shape(outline).is_valid
@@ -93,12 +97,43 @@ def test_a_single_cell_is_its_square_anticlockwise_from_its_south_west_corner(
     cell_km: float,
 ) -> None:
     dlat, dlon = cell_size_degrees(cell_km)
-    (outline,) = _outlines([[(1280, 3714)]], dlat, dlon)
+    (text,) = _outlines([[(1280, 3714)]], dlat, dlon)
     x0, x1 = round(3714 * dlon, 6), round(3715 * dlon, 6)
     y0, y1 = round(1280 * dlat, 6), round(1281 * dlat, 6)
-    assert outline == {
+    square = {
         "type": "Polygon",
         "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+    }
+    assert json.loads(text) == square
+    assert text == json.dumps(square)
+
+
+def test_each_outline_is_geojson_text_written_exactly_as_json_dumps_writes_it() -> None:
+    # Blobs with holes, corner contacts and several groups, on a grid of 1 km cells and
+    # on one whose cell size has many decimals (coordinates rounded to 6 of them).
+    rng = random.Random(21)
+    groups = []
+    for _ in range(400):
+        y, x = rng.randint(-900, 2000), rng.randint(-500, 5000)
+        cells = set()
+        for _ in range(rng.choice([1, 3, 12, 40, 150])):
+            cells.add((y, x))
+            y += rng.choice([-1, 0, 1])
+            x += rng.choice([-1, 0, 1])
+        groups.append(sorted(cells))
+    kinds = set()
+    for dlat, dlon in (cell_size_degrees(1.0), (0.0123456789, 0.0987654321)):
+        for text in _outlines(groups, dlat, dlon):
+            geometry = json.loads(text)
+            assert list(geometry) == ["type", "coordinates"]
+            assert text == json.dumps(geometry)
+            polygons = geometry["coordinates"]
+            if geometry["type"] == "Polygon":
+                polygons = [polygons]
+            kinds.add((geometry["type"], any(len(rings) > 1 for rings in polygons)))
+    # Polygons and MultiPolygons, with and without holes.
+    assert kinds == {
+        (kind, holes) for kind in ("Polygon", "MultiPolygon") for holes in (False, True)
     }
 
 

@@ -120,3 +120,30 @@ def test_spark_reads_parquet_registers_like_duckdb(
     duck = map_register(path, "strong", methods=["administrative"])
     spark = map_register(path, "strong", methods=["administrative"], engine="spark")
     pd.testing.assert_frame_equal(spark.clusters, duck.clusters)
+
+
+def test_geojson_writes_outline_text_as_it_is_and_encodes_dicts_and_missing_outlines() -> None:
+    from clusterdev.engine.outputs import clusters_geojson, geojson_text
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[72.0, 23.0], [72.5, 23.0], [72.5, 23.5], [72.0, 23.5], [72.0, 23.0]]],
+    }
+    frame = pd.DataFrame(
+        {
+            "cluster_id": ["F-1", "F-2", "A-1", "A-2"],
+            "latitude": [23.2, 23.2, 21.0, 22.0],
+            "longitude": [72.2, 72.2, 70.0, 71.0],
+            "outline": [json.dumps(square), square, None, float("nan")],
+        }
+    )
+    text = geojson_text(frame)
+    assert f'"geometry": {json.dumps(square)}, "properties"' in text
+    features = clusters_geojson(frame)["features"]
+    assert [f["geometry"] for f in features] == [
+        square,
+        square,
+        {"type": "Point", "coordinates": [70.0, 21.0]},
+        {"type": "Point", "coordinates": [71.0, 22.0]},
+    ]
+    assert "outline" not in features[0]["properties"]

@@ -82,3 +82,25 @@ def test_unido_excludes_services_and_artisan_clusters() -> None:
 def test_stars_count_size_specialisation_and_focus() -> None:
     df = _table([3.0, 0.5, 2.5], [1000, 10, 20], [1, 1, 1]).assign(share=[0.99, 0.01, 0.95])
     assert list(stars(df)) == [3, 0, 1]
+
+
+@pytest.mark.parametrize(
+    ("footprint", "message"),
+    [
+        ("cell_km = 0", "footprint.cell_km must be between 0.1 and 100"),
+        ("cell_km = 500", "footprint.cell_km must be between 0.1 and 100"),
+        ('cell_km = "two"', "footprint.cell_km must be a number"),
+        ("min_units = 0", "footprint.min_units must be a whole number of at least 1"),
+    ],
+)
+def test_footprint_parameters_outside_their_range_fail_naming_the_field(
+    tmp_path: Path, footprint: str, message: str
+) -> None:
+    path = tmp_path / "grid.toml"
+    path.write_text(
+        'name = "grid"\nversion = "1"\ntitle = "Grid"\n[[tests]]\nid = "x"\n'
+        f'conditions = [{{ figure = "units", value = 1 }}]\n[footprint]\n{footprint}\n'
+    )
+    with pytest.raises(RuleSetError, match=message) as error:
+        load_rules(str(path))
+    assert "grid.toml" in str(error.value)

@@ -130,7 +130,9 @@ def map_register(
     done("read", t0)
 
     t0 = stage("validate")
-    checked = validate(con, table, products)
+    # The footprint method's grid cells are totalled in the validation pass itself.
+    cell_km = ruleset.footprint.cell_km if "footprint" in methods else None
+    checked = validate(con, table, products, cell_km)
     if checked.rows_accepted == checked.rows_read:  # nothing to read again from the source
         quarantine = pd.DataFrame(columns=list(checked.quarantine.columns))
     else:

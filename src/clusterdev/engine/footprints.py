@@ -20,14 +20,24 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .cells import LAT0, TOTALS, cell_key, cell_size_degrees, totals_expr, with_cells
 from .errors import EngineError
-from .grid import BITS, components, pack
+from .grid import (
+    BITS,
+    components,
+    components_of,
+    key_order,
+    lex_order,
+    neighbour_pairs,
+    pack,
+    sorted_distinct,
+    unique_inverse,
+)
 from .grid import dense as dense_cells
 from .methods import (
     CLUSTER_COLUMNS,
@@ -37,7 +47,6 @@ from .methods import (
     location_quotient,
     national_totals,
     stars,
-    totals_expr,
 )
 from .outlines import footprint_outlines
 from .register import INDIA_BOUNDS, SEGMENTS, district_info, state_names
@@ -53,41 +62,7 @@ __all__ = [
     "with_cells",
 ]
 
-LAT0 = 23.0
-"""Reference latitude (degrees) fixing the east-west size of grid cells (India's middle)."""
-KM_PER_DEGREE = 111.32
 _MASK = (1 << BITS) - 1
-
-
-def cell_size_degrees(cell_km: float) -> tuple[float, float]:
-    """(latitude, longitude) size in degrees of a grid cell of ``cell_km`` at :data:`LAT0`.
-
-    Examples
-    --------
-    >>> lat, lon = cell_size_degrees(2.0)
-    >>> round(lat, 4), round(lon, 4)
-    (0.018, 0.0195)
-    """
-    dlat = cell_km / KM_PER_DEGREE
-    return dlat, dlat / math.cos(math.radians(LAT0))
-
-
-def with_cells(accepted: ir.Table, cell_km: float) -> ir.Table:
-    """Add integer grid cell coordinates ``cy``, ``cx`` computed from lat/lon.
-
-    Examples
-    --------
-    >>> from clusterdev.engine.backends import connect, lookup_table
-    >>> con = connect()
-    >>> t = lookup_table(con, {"latitude": [23.0], "longitude": [72.5]})
-    >>> con.to_pyarrow(with_cells(t, 2.0).select("cy", "cx")).to_pylist()
-    [{'cy': 1280, 'cx': 3714}]
-    """
-    dlat, dlon = cell_size_degrees(cell_km)
-    return accepted.mutate(
-        cy=(accepted.latitude / dlat).floor().cast("int64"),
-        cx=(accepted.longitude / dlon).floor().cast("int64"),
-    )
 
 
 def connected_components(cells: Sequence[tuple[str, int, int]]) -> dict[tuple[str, int, int], int]:
@@ -158,34 +133,39 @@ def label_cells(products: Any, cy: Any, cx: Any) -> Any:
     _, pid = np.unique(products.astype(str), return_inverse=True)
     oy, ox = _grid_origin(cy, cx)
     keys = pack(pid, cy - oy, cx - ox)
-    order = np.argsort(keys, kind="stable")
+    order = key_order(keys)
     labels = np.empty(len(keys), dtype="int64")
     labels[order] = components(keys[order], 8)
     return labels
 
 
 def _numbers(column: Any, fill: float) -> Any:
-    return pc.fill_null(column, fill).to_numpy(zero_copy_only=False).astype("float64")
+    if column.null_count:
+        column = pc.fill_null(column, fill)
+    return column.to_numpy(zero_copy_only=False).astype("float64", copy=False)
 
 
 def cell_parts(con: Any, checked: Validated, cell_km: float) -> pa.Table:
-    """Totals per cell key × district × segment: the one engine query of the method.
+    """Totals per cell key × district × segment.
 
     The key packs product number, grid row and column (``pid << 40 | row << 20 |
-    column``): rows and columns of India are positive and far below 2**20.
+    column``, :func:`~clusterdev.engine.cells.cell_key`). When validation totalled
+    the register's grid cells of this size, they are read from its groups; otherwise
+    the accepted rows are grouped here.
     """
-    compact = checked.compact
     dlat, dlon = cell_size_degrees(cell_km)
     north, east = INDIA_BOUNDS[1], INDIA_BOUNDS[3]
     if north / dlat >= _MASK - 1 or east / dlon >= _MASK - 1:
         raise EngineError(f"footprint cells of {cell_km} km are too small for the grid")
+    if checked.cell_km == cell_km:
+        groups = checked.groups
+        in_cells = groups.filter((groups.key & ((1 << 2 * BITS) - 1)) != 0)
+        return con.to_pyarrow(in_cells.select("key", "did", "segment", *TOTALS))
     # A district centroid is far too coarse for a grid of a few km: those rows only
     # count in the administrative method.
+    compact = checked.compact
     located = compact.filter(compact.location_basis != LOCATION_BASES.index("district"))
-    gridded = with_cells(located, cell_km)
-    keyed = gridded.mutate(
-        key=gridded.pid.cast("int64") * (1 << 2 * BITS) + gridded.cy * (1 << BITS) + gridded.cx
-    )
+    keyed = located.mutate(key=cell_key(located, cell_km))
     return con.to_pyarrow(totals_expr(keyed, ["key", "did", "segment"]))
 
 
@@ -196,13 +176,13 @@ def _cluster_ids(wcomp: Any, cy: Any, cx: Any, products: list[str], cell_km: flo
     sorted as strings; the order is rebuilt from ranks of the distinct rows (each
     followed by ":") and columns, so no string is sorted per cell.
     """
-    uy, iy = np.unique(cy, return_inverse=True)
-    ux, ix = np.unique(cx, return_inverse=True)
+    uy, iy = unique_inverse(cy)
+    ux, ix = unique_inverse(cx)
     y_text = [f"{v}:" for v in uy.tolist()]
     x_text = [str(v) for v in ux.tolist()]
     rank_y = np.argsort(np.argsort(np.array(y_text, dtype=object), kind="stable"), kind="stable")
     rank_x = np.argsort(np.argsort(np.array(x_text, dtype=object), kind="stable"), kind="stable")
-    order = np.lexsort((rank_x[ix], rank_y[iy], wcomp))
+    order = lex_order(wcomp, rank_y[iy], rank_x[ix])
     prefix = f"|{cell_km:g}:"
     y_bytes = np.array([(prefix + t).encode() for t in y_text], dtype="S")
     x_bytes = np.array([t.encode() for t in x_text], dtype="S")
@@ -280,16 +260,23 @@ def footprint(
     looms = _numbers(table.column("looms"), 0)
     lat_sum = _numbers(table.column("lat_sum"), 0)
     lon_sum = _numbers(table.column("lon_sum"), 0)
-    cell_keys, cell_of_part = np.unique(table.column("key").to_numpy(), return_inverse=True)
+    part_keys = table.column("key").to_numpy()
+    cell_keys, cell_of_part = unique_inverse(part_keys, key_order(part_keys))
+    del part_keys
     del table  # a register's worth of cell parts: keep only what is still needed
 
     # Dense cells and their footprints.
     cell_units = np.bincount(cell_of_part, weights=units).astype("int64")
-    dense = dense_cells(cell_keys, cell_units, params.min_units)
+    # Neighbours are found once, for the sums and then for the components.
+    src, dst = neighbour_pairs(cell_keys, 8)
+    dense = dense_cells(cell_keys, cell_units, params.min_units, pairs=(src, dst))
     if not dense.any():
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     dense_keys = cell_keys[dense]
-    comp_of_dense = components(dense_keys, 8)
+    both = dense[src] & dense[dst]
+    number = np.cumsum(dense) - 1  # a dense cell's position among the dense cells
+    comp_of_dense = components_of(len(dense_keys), number[src[both]], number[dst[both]])
+    del src, dst, both, number
     n_comp = int(comp_of_dense.max()) + 1
     comp_of_cell = np.full(len(cell_keys), -1, dtype="int64")
     comp_of_cell[dense] = comp_of_dense
@@ -302,7 +289,9 @@ def footprint(
 
     # The measure of all products in a footprint's cells (for its location quotient):
     # totals per place (row, column), then over the footprint's dense cells.
-    _, place_of_cell = np.unique(cell_keys & ((1 << 2 * BITS) - 1), return_inverse=True)
+    cell_y, cell_x = (cell_keys >> BITS) & _MASK, cell_keys & _MASK
+    _, place_of_cell = unique_inverse(cell_keys & ((1 << 2 * BITS) - 1), lex_order(cell_y, cell_x))
+    del cell_y, cell_x
     cell_employment = np.bincount(cell_of_part, weights=employment)
     place_units = np.bincount(place_of_cell, weights=cell_units)
     place_employment = np.bincount(place_of_cell, weights=cell_employment)
@@ -367,7 +356,9 @@ def footprint(
     by_name = sorted(range(len(districts)), key=lambda i: (info[districts[i]][0], districts[i]))
     sort_rank[by_name] = np.arange(len(districts))
     w_of_part = slot[c]
-    pairs = np.unique(w_of_part[w_of_part >= 0] * len(districts) + dcode[member][w_of_part >= 0])
+    pairs = sorted_distinct(
+        w_of_part[w_of_part >= 0] * len(districts) + dcode[member][w_of_part >= 0]
+    )
     pair_w, pair_d = pairs // len(districts), pairs % len(districts)
     order = np.lexsort((sort_rank[pair_d], pair_w))
     pair_w, pair_d = pair_w[order], pair_d[order]

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .cells import KEY_BITS, retotal_expr, totals_expr
 from .register import SEGMENTS, district_info, state_names
 from .rules import RuleSet
 from .validation import Validated
@@ -30,6 +31,7 @@ __all__ = [
     "location_quotient",
     "national_totals",
     "stars",
+    "totals_expr",
 ]
 
 CLUSTER_COLUMNS = [
@@ -253,27 +255,13 @@ def national_totals(parts: pd.DataFrame, measure: str) -> tuple[pd.Series, float
     return by_product, float(parts[measure].sum())
 
 
-def totals_expr(table: Any, keys: list[str]) -> Any:
-    """The engine query of group totals: units, employment, turnover (and how many knew
-    it), looms and coordinate sums."""
-    return table.group_by(keys).agg(
-        units=table.count(),
-        employment=table.employment.sum(),
-        turnover_inr=table.turnover_inr.sum(),
-        turnover_known=table.turnover_inr.count(),
-        looms=table.looms.sum(),
-        lat_sum=table.latitude.sum(),
-        lon_sum=table.longitude.sum(),
-    )
-
-
-def _totals_by(con: Any, table: Any, keys: list[str]) -> pd.DataFrame:
-    """:func:`totals_expr` as pandas.
+def _totals_by(con: Any, groups: Any, keys: list[str]) -> pd.DataFrame:
+    """:func:`~clusterdev.engine.cells.retotal_expr` as pandas.
 
     Turnover is NaN for a group where no enterprise reported one (not 0), so that a
     turnover rule is never met by missing data.
     """
-    df = con.to_pyarrow(totals_expr(table, keys)).to_pandas()
+    df = con.to_pyarrow(retotal_expr(groups, keys)).to_pandas()
     df["employment"] = df["employment"].fillna(0).astype("int64")
     df["looms"] = df["looms"].fillna(0).astype("int64")
     df["units"] = df["units"].astype("int64")
@@ -282,10 +270,10 @@ def _totals_by(con: Any, table: Any, keys: list[str]) -> pd.DataFrame:
 
 
 def aggregate_parts(con: Any, checked: Validated) -> pd.DataFrame:
-    """District × product × segment aggregates of the accepted rows (one engine query).
+    """District × product × segment aggregates of the accepted rows.
 
-    The compact table is grouped on numbers; districts, products and segments are named
-    afterwards, on the aggregates.
+    They are totalled again from the validation pass's groups, in the engine, on
+    numbers; districts, products and segments are named afterwards, on the aggregates.
 
     Examples
     --------
@@ -302,7 +290,9 @@ def aggregate_parts(con: Any, checked: Validated) -> pd.DataFrame:
     >>> parts[["district_code", "product_code", "units", "employment"]].to_dict("records")
     [{'district_code': '459', 'product_code': '1430', 'units': 1, 'employment': 3}]
     """
-    df = _totals_by(con, checked.compact, ["did", "pid", "segment"])
+    groups = checked.groups
+    by_product = groups.mutate(pid=(groups.key >> 2 * KEY_BITS).cast("int32"))
+    df = _totals_by(con, by_product, ["did", "pid", "segment"])
     df.insert(0, "district_code", np.array(checked.district_codes, dtype=object)[df["did"]])
     df.insert(1, "product_code", np.array(checked.product_codes, dtype=object)[df["pid"]])
     df["segment"] = np.array(SEGMENTS, dtype=object)[df["segment"].to_numpy()]

@@ -17,7 +17,12 @@ with NumPy (decision 0113), not by a geometry library's union per footprint:
    a shell, its clockwise rings are holes (RFC 7946 orientation). A footprint with
    several such groups (joined only at corners) is a MultiPolygon.
 
-Grid corners become degrees only at the end, each distinct row or column once.
+Grid corners become degrees only at the end, each distinct row or column once, and the
+geometries are written as GeoJSON text directly, in bulk: the text of each distinct
+longitude and latitude is made once, each corner's text (with the brackets and commas
+around it) is gathered as bytes, a batch of footprints is joined once and cut into
+footprints by offsets. No nested lists or dicts are built, and the text is exactly what
+:func:`json.dumps` writes for the geometry.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ __all__ = ["footprint_outlines"]
 # Direction of a side: east, north, west, south; step in (x, y) along it.
 _STEP_X = np.array([1, 0, -1, 0], dtype="int64")
 _STEP_Y = np.array([0, 1, 0, -1], dtype="int64")
+# Side d of cell (y, x) starts at corner (x + _START_X[d], y + _START_Y[d]).
+_START_X = np.array([0, 1, 1, 0], dtype="int64")
+_START_Y = np.array([0, 0, 1, 1], dtype="int64")
 
 
 def _bits(n: int) -> int:
@@ -43,10 +51,8 @@ CHUNK_CELLS = 1_000_000
 """Footprints are outlined in batches of about this many cells, to bound memory."""
 
 
-def footprint_outlines(
-    comp: Any, cy: Any, cx: Any, dlat: float, dlon: float
-) -> list[dict[str, Any]]:
-    """GeoJSON outline of each footprint, given its cells.
+def footprint_outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[str]:
+    """GeoJSON outline of each footprint, given its cells, as text.
 
     Parameters
     ----------
@@ -60,22 +66,28 @@ def footprint_outlines(
 
     Returns
     -------
-    list of dict
-        Footprint *i*'s outline at position *i*: a GeoJSON Polygon or MultiPolygon
-        with coordinates rounded to 6 decimals, shells anticlockwise, holes clockwise,
-        each ring starting at its lowest west-most corner.
+    list of str
+        Footprint *i*'s outline at position *i*: the text of a GeoJSON Polygon or
+        MultiPolygon, exactly as :func:`json.dumps` writes it (keys ``type`` then
+        ``coordinates``), with coordinates rounded to 6 decimals, shells
+        anticlockwise, holes clockwise, each ring starting at its lowest west-most
+        corner.
 
     Examples
     --------
     Two cells side by side, and a ring of eight cells around a hole:
 
+    >>> import json
     >>> ring = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 2), (2, 0), (2, 1), (2, 2)]
     >>> out = footprint_outlines([0, 0] + [1] * 8, [5, 5] + [y for y, _ in ring],
     ...                          [7, 8] + [x for _, x in ring], 1.0, 1.0)
-    >>> out[0]["type"], out[0]["coordinates"][0]
-    ('Polygon', [[7.0, 5.0], [9.0, 5.0], [9.0, 6.0], [7.0, 6.0], [7.0, 5.0]])
-    >>> [len(r) for r in out[1]["coordinates"]]
+    >>> print(out[0])  # doctest: +NORMALIZE_WHITESPACE
+    {"type": "Polygon",
+     "coordinates": [[[7.0, 5.0], [9.0, 5.0], [9.0, 6.0], [7.0, 6.0], [7.0, 5.0]]]}
+    >>> [len(r) for r in json.loads(out[1])["coordinates"]]
     [5, 5]
+    >>> out[1] == json.dumps(json.loads(out[1]))
+    True
     """
     comp = np.asarray(comp, dtype="int64")
     cy = np.asarray(cy, dtype="int64")
@@ -85,20 +97,19 @@ def footprint_outlines(
     if len(comp) <= CHUNK_CELLS:
         return _outlines(comp, cy, cx, dlat, dlon)
     # Whole footprints per batch: cut where the running count of cells passes a multiple.
-    order = np.argsort(comp, kind="stable")
-    comp, cy, cx = comp[order], cy[order], cx[order]
-    sizes = np.bincount(comp)
-    batch = np.cumsum(sizes) // CHUNK_CELLS
-    out: list[dict[str, Any]] = []
-    starts = np.r_[0, np.cumsum(sizes)]
-    for b in np.unique(batch).tolist():
-        fps = np.flatnonzero(batch == b)
-        a, z = int(starts[fps[0]]), int(starts[fps[-1] + 1])
-        out.extend(_outlines(comp[a:z] - fps[0], cy[a:z], cx[a:z], dlat, dlon))
+    # Batches are runs of footprint numbers, so a cell's batch needs no sort by footprint
+    # (the order of cells within a batch does not matter).
+    batch = np.cumsum(np.bincount(comp)) // CHUNK_CELLS
+    cuts = np.flatnonzero(np.r_[True, batch[1:] != batch[:-1]]).tolist()
+    cell_batch = batch[comp]
+    out: list[str] = []
+    for first in cuts:
+        mine = np.flatnonzero(cell_batch == batch[first])
+        out.extend(_outlines(comp[mine] - first, cy[mine], cx[mine], dlat, dlon))
     return out
 
 
-def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[dict[str, Any]]:
+def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[str]:
     """:func:`footprint_outlines` of one batch (footprint numbers 0 … F-1, all used)."""
     n_fp = int(comp.max()) + 1
     oy, ox = int(cy.min()) - 1, int(cx.min()) - 1
@@ -108,23 +119,25 @@ def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[dic
     if _bits(n_fp) + 2 * vb + 2 > 62:
         raise ValueError("footprints span too many grid cells to outline")
 
-    # 1. Sides not facing another cell of the same footprint.
-    own_key = pack(comp, y, x, cb)
-    by_key = np.argsort(own_key, kind="stable")
-    cell_key = own_key[by_key]
+    # 1. Sides not facing another cell of the same footprint. Cells are sorted by key
+    # (keys are distinct), so that the cell east of a cell is the next one if present,
+    # and the cells north and south are searched for in order (much faster).
+    cell_key = pack(comp, y, x, cb)
+    by_key = np.argsort(cell_key)
+    cell_key, comp, y, x = cell_key[by_key], comp[by_key], y[by_key], x[by_key]
+    row = 1 << cb
+    east = np.r_[cell_key[1:] == cell_key[:-1] + 1, False]
+    west = np.r_[False, east[:-1]]
 
-    def present(fy: Any, fx: Any) -> Any:
-        return find(cell_key, pack(comp, fy, fx, cb))[0]
-
-    # Side d of cell (y, x) starts at these corners; it faces the cell across it.
-    start_x = np.stack([x, x + 1, x + 1, x])
-    start_y = np.stack([y, y, y + 1, y + 1])
-    faced = np.stack([present(y - 1, x), present(y, x + 1), present(y + 1, x), present(y, x - 1)])
+    # Side d of a cell faces the cell south, east, north or west of it.
+    faced = np.stack(
+        [find(cell_key, cell_key - row)[0], east, find(cell_key, cell_key + row)[0], west]
+    )
     side_dir, side_cell = np.nonzero(~faced)
-    f = comp[side_cell]
-    sx = start_x[side_dir, side_cell]
-    sy = start_y[side_dir, side_cell]
     d = side_dir.astype("int64")
+    f = comp[side_cell]
+    sx = x[side_cell] + _START_X[d]
+    sy = y[side_cell] + _START_Y[d]
 
     # Sides sorted by (footprint, start corner, direction): the first side of each ring
     # is then its lowest west-most corner's.
@@ -132,7 +145,7 @@ def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[dic
         return (((ff << vb) | vx) << vb | vy) << 2
 
     key = corner_key(f, sx, sy) | d
-    order = np.argsort(key, kind="stable")
+    order = np.argsort(key)  # keys are distinct: a side is one cell's
     key, f, sx, sy, d = key[order], f[order], sx[order], sy[order], d[order]
     side_cell = side_cell[order]
     n = len(key)
@@ -144,9 +157,9 @@ def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[dic
     pinched = np.zeros(n_fp, dtype=bool)
     pinched[f[np.flatnonzero(corner[1:] == corner[:-1])]] = True
     piece = comp.copy()  # a footprint's own number, unless split below
-    split = np.flatnonzero(pinched[comp[by_key]])
+    split = np.flatnonzero(pinched[comp])
     if len(split):
-        piece[by_key[split]] = n_fp + components(cell_key[split], 4, bits=cb)
+        piece[split] = n_fp + components(cell_key[split], 4, bits=cb)
     side_piece = piece[side_cell]
 
     # 2. The side that follows each side. At most corners one side starts where another
@@ -154,10 +167,17 @@ def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[dic
     ex, ey = sx + _STEP_X[d], sy + _STEP_Y[d]
     at_end = corner_key(f, ex, ey)
 
+    # At most two sides start at a corner (one per cell around it, and only two of the
+    # four cells can have a side there): they are the first one or two at or after it.
+    one = np.minimum(np.searchsorted(key, at_end), n - 1)
+    two = np.minimum(one + 1, n - 1)
+    turn_one = ((key[one] & 3) - d) % 4
+    turn_two = np.where((key[two] >> 2) == (at_end >> 2), ((key[two] & 3) - d) % 4, -1)
+    turn_one[(key[one] >> 2) != (at_end >> 2)] = -1
+
     def side_turning(turn: int) -> tuple[Any, Any]:
-        want = at_end | ((d + turn) % 4)
-        idx = np.minimum(np.searchsorted(key, want), n - 1)
-        return key[idx] == want, idx
+        hit = turn_one == turn
+        return hit | (turn_two == turn), np.where(hit, one, two)
 
     left, left_idx = side_turning(1)
     ahead, ahead_idx = side_turning(0)
@@ -171,9 +191,12 @@ def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[dic
     # 3. Rings: the smallest side index on each cycle (pointer doubling), then each
     # side's distance from that first side (list ranking on the cycle cut there).
     ring, to_end = _rings(nxt, f, n_fp)
+    # Sides in ring order (rings by first side), each ring from its first side: each
+    # side's place is its ring's offset plus its position, so no sort is needed.
     length = np.bincount(ring, minlength=n)
-    position = length[ring] - 1 - to_end
-    walk = np.lexsort((position, ring))
+    place = (np.cumsum(length) - length)[ring] + length[ring] - 1 - to_end
+    walk = np.empty(n, dtype="int64")
+    walk[place] = np.arange(n)
     ring, sx, sy, d = ring[walk], sx[walk], sy[walk], d[walk]
     f, side_piece = f[walk], side_piece[walk]
     # Keep a corner only where the direction changes (the first side's always does).
@@ -190,44 +213,123 @@ def _outlines(comp: Any, cy: Any, cx: Any, dlat: float, dlon: float) -> list[dic
     ring_piece = side_piece[starts]
     shell = area2 > 0
 
-    # Corners in degrees, rounded as Python rounds (each distinct row / column once).
-    kx, ky = sx[keep], sy[keep]
-    kept_ring = ring_no[keep]
-    ux, ix = np.unique(kx, return_inverse=True)
-    uy, iy = np.unique(ky, return_inverse=True)
-    lon = np.array([round(float((v + ox) * dlon), 6) for v in ux.tolist()], dtype="float64")
-    lat = np.array([round(float((v + oy) * dlat), 6) for v in uy.tolist()], dtype="float64")
-    points = np.column_stack([lon[ix], lat[iy]])
-    bounds = np.flatnonzero(np.r_[True, kept_ring[1:] != kept_ring[:-1], True])
-    corners = points.tolist()  # one conversion, then plain list slices per ring
-    rings: list[list[list[float]]] = []
-    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-        coords = corners[a:b]
-        coords.append(coords[0])
-        rings.append(coords)
+    # 4. Polygons: one per shell, in the order of their first corners, each followed by
+    # the holes of its group of joined cells (in ring order): ``o`` is the order in
+    # which rings are written.
+    shells = np.flatnonzero(shell)
+    holes = np.flatnonzero(~shell)
+    o = shells
+    if len(holes):
+        holes = holes[np.argsort(ring_piece[holes], kind="stable")]
+        per_piece = np.bincount(ring_piece[holes], minlength=int(ring_piece.max()) + 1)
+        base = (np.cumsum(per_piece) - per_piece)[ring_piece[shells]]
+        size = 1 + per_piece[ring_piece[shells]]
+        which = np.repeat(np.arange(len(shells)), size)
+        nth = np.arange(int(size.sum())) - (np.cumsum(size) - size)[which]  # 0: the shell
+        o = np.where(nth == 0, shells[which], holes[np.maximum(base[which] + nth - 1, 0)])
+    multi = np.bincount(ring_fp[shell], minlength=n_fp) > 1
+    return _geometry_text(
+        o, ring_fp, shell, multi, sx[keep] + ox, sy[keep] + oy, ring_no[keep], dlat, dlon
+    )
 
-    # 4. Polygons: one per group of joined cells, in the order of their shells' first
-    # corners, each with its group's holes.
-    shells_of: list[list[int]] = [[] for _ in range(n_fp)]
-    holes_of: dict[int, list[int]] = {}
-    for r, (fp, pc, is_shell) in enumerate(
-        zip(ring_fp.tolist(), ring_piece.tolist(), shell.tolist(), strict=True)
-    ):
-        if is_shell:
-            shells_of[fp].append(r)
-        else:
-            holes_of.setdefault(pc, []).append(r)
-    out: list[dict[str, Any]] = []
-    for fp in range(n_fp):
-        polygons = [
-            [rings[s], *(rings[h] for h in holes_of.get(int(ring_piece[s]), []))]
-            for s in shells_of[fp]
-        ]
-        if len(polygons) == 1:
-            out.append({"type": "Polygon", "coordinates": polygons[0]})
-        else:
-            out.append({"type": "MultiPolygon", "coordinates": polygons})
-    return out
+
+# The text around a corner's "[lon, lat]". Before it: nothing new inside a ring, or it
+# opens a hole, a polygon of a MultiPolygon, or a footprint's coordinates ("[[" for a
+# Polygon, "[[[" for a MultiPolygon). After it: nothing, or it closes a ring, a ring
+# and a polygon (or a Polygon's coordinates), or a MultiPolygon's coordinates.
+_BEFORE = (b", ", b", [", b", [[", b"[[", b"[[[")
+_HOLE, _POLYGON, _FIRST = 1, 2, 3
+_AFTER = (b"", b"]", b"]]", b"]]]")
+_RING_END, _POLYGON_END = 1, 2
+_KINDS = ("Polygon", "MultiPolygon")
+
+
+def _distinct(values: Any) -> tuple[Any, Any]:
+    """``np.unique(values, return_inverse=True)`` for small non-negative integers, in O(n)."""
+    seen = np.zeros(int(values.max()) + 1, dtype=bool)
+    seen[values] = True
+    rank = np.cumsum(seen) - 1
+    return np.flatnonzero(seen), rank[values]
+
+
+def _numbers(values: list[int], step: float) -> list[bytes]:
+    """Text of each grid line in degrees, as json writes the float rounded to 6 decimals."""
+    return [repr(round(float(v * step), 6)).encode() for v in values]
+
+
+def _table(texts: list[bytes]) -> tuple[Any, Any]:
+    """Byte strings as a fixed-width (zero-padded) bytes array, and their lengths."""
+    return np.array(texts, dtype="S"), np.array([len(t) for t in texts], dtype="int64")
+
+
+def _geometry_text(
+    o: Any,
+    ring_fp: Any,
+    shell: Any,
+    multi: Any,
+    kx: Any,
+    ky: Any,
+    kept_ring: Any,
+    dlat: float,
+    dlon: float,
+) -> list[str]:
+    """GeoJSON text of every footprint, written in bulk.
+
+    ``o`` is the order in which rings are written; ``kx``, ``ky`` are the absolute grid
+    corners of the rings (ring ``kept_ring``), each ring's corners in order and
+    contiguous. Each corner's text is looked up in two small tables (what comes before
+    it and its longitude; its latitude and what comes after it), the two pieces added
+    as fixed-width bytes, all of them joined at once by dropping the padding, and
+    footprints cut out by offsets.
+    """
+    count = np.bincount(kept_ring)  # corners of each ring
+    first = np.cumsum(count) - count
+
+    # What opens and closes each ring, in writing order (a shell starts a polygon).
+    fp = ring_fp[o]
+    is_shell = shell[o]
+    new_fp = np.r_[True, fp[1:] != fp[:-1]]
+    last_of_fp = np.r_[new_fp[1:], True]
+    before = np.where(new_fp, _FIRST + multi[fp], np.where(is_shell, _POLYGON, _HOLE))
+    polygon_ends = np.r_[is_shell[1:], True]
+    after = np.where(
+        last_of_fp,
+        _POLYGON_END + multi[fp],
+        np.where(polygon_ends, _POLYGON_END, _RING_END),
+    )
+
+    # Corners in writing order, each ring closed by its first corner again.
+    size = count[o] + 1
+    out_end = np.cumsum(size)
+    out_start = out_end - size
+    which = np.repeat(np.arange(len(o)), size)
+    pos = np.arange(int(out_end[-1])) - out_start[which]
+    src = first[o][which] + np.where(pos == size[which] - 1, 0, pos)
+
+    # Each distinct longitude and latitude written once (as json writes a float).
+    x0, y0 = int(kx.min()), int(ky.min())
+    ux, ix = _distinct(kx - x0)
+    uy, iy = _distinct(ky - y0)
+    lon = _numbers((ux + x0).tolist(), dlon)
+    lat = _numbers((uy + y0).tolist(), dlat)
+    head, head_len = _table([b + b"[" + x + b", " for b in _BEFORE for x in lon])
+    tail, tail_len = _table([y + b"]" + a for a in _AFTER for y in lat])
+    code = np.zeros(len(src), dtype="int64")
+    code[out_start] = before
+    head_row = code * len(lon) + ix[src]
+    code[:] = 0
+    code[out_end - 1] = after
+    tail_row = code * len(lat) + iy[src]
+
+    # Joined by dropping the padding of the fixed-width pieces: the texts hold no NUL.
+    pieces = np.strings.add(head[head_row], tail[tail_row]).view(np.uint8)
+    text = pieces[pieces != 0].tobytes().decode("ascii")
+    ends = np.cumsum(head_len[head_row] + tail_len[tail_row])
+    cuts = np.r_[0, ends[out_end[last_of_fp] - 1]].tolist()
+    return [
+        f'{{"type": "{_KINDS[m]}", "coordinates": {text[a:b]}}}'
+        for m, a, b in zip(multi.tolist(), cuts[:-1], cuts[1:], strict=True)
+    ]
 
 
 def _rings(nxt: Any, f: Any, n_fp: int) -> tuple[Any, Any]:
@@ -243,7 +345,7 @@ def _rings(nxt: Any, f: Any, n_fp: int) -> tuple[Any, Any]:
     sides = np.bincount(f, minlength=n_fp)
     size_class = np.ceil(np.log2(np.maximum(sides, 1) + 1)).astype("int64")[f]
     local = np.empty(n, dtype="int64")
-    for rounds in np.unique(size_class).tolist():
+    for rounds in np.flatnonzero(np.bincount(size_class)).tolist():
         sel = np.flatnonzero(size_class == rounds)
         local[sel] = np.arange(len(sel))
         step = local[nxt[sel]]

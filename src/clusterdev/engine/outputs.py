@@ -13,15 +13,37 @@ __all__ = ["clusters_geojson", "geojson_text", "write_outputs"]
 TABLE_COLUMNS_DROPPED = ("outline",)
 
 
-def _geometries(clusters: pd.DataFrame) -> list[Any]:
-    """Each cluster's geometry: its outline, or its centroid as a point."""
+def _geometries(clusters: pd.DataFrame) -> list[str]:
+    """Each cluster's geometry as GeoJSON text: its outline, or its centroid as a point.
+
+    An outline is GeoJSON text (as :func:`~clusterdev.engine.outlines.footprint_outlines`
+    writes it), used as it is, or a geometry dict, encoded; a missing one (None, NaN)
+    stands for the centroid.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"latitude": [23.0, 1.0, 2.0], "longitude": [72.5, 3.0, 4.0],
+    ...                       "outline": [None, '{"type": "Polygon", "coordinates": []}',
+    ...                                   {"type": "Point", "coordinates": [4.0, 2.0]}]})
+    >>> for text in _geometries(frame):
+    ...     print(text)
+    {"type": "Point", "coordinates": [72.5, 23.0]}
+    {"type": "Polygon", "coordinates": []}
+    {"type": "Point", "coordinates": [4.0, 2.0]}
+    """
     outlines = clusters["outline"].tolist() if "outline" in clusters else [None] * len(clusters)
     lon = clusters["longitude"].astype("float64").tolist()
     lat = clusters["latitude"].astype("float64").tolist()
-    return [
-        g if g else {"type": "Point", "coordinates": [x, y]}
-        for g, x, y in zip(outlines, lon, lat, strict=True)
-    ]
+    encode = json.JSONEncoder(allow_nan=True).encode
+
+    def text(outline: Any, x: float, y: float) -> str:
+        if isinstance(outline, str) and outline:
+            return outline
+        if isinstance(outline, dict) and outline:
+            return encode(outline)
+        return encode({"type": "Point", "coordinates": [x, y]})
+
+    return [text(g, x, y) for g, x, y in zip(outlines, lon, lat, strict=True)]
 
 
 def clusters_geojson(clusters: pd.DataFrame) -> dict[str, Any]:
@@ -40,8 +62,10 @@ def geojson_text(clusters: pd.DataFrame) -> str:
     """:func:`clusters_geojson` as text, written in bulk.
 
     Properties are encoded column-wise by pandas (NaN as null, floats to 15 significant
-    digits, which keeps every figure as rounded), geometries by the json module; the
-    features are then joined as text rather than built as dictionaries.
+    digits, which keeps every figure as rounded). Footprint outlines are already GeoJSON
+    text and are written as they are; points (and outlines given as dicts) are encoded
+    by the json module. The features are then joined as text rather than built as
+    dictionaries.
 
     Examples
     --------
@@ -49,14 +73,20 @@ def geojson_text(clusters: pd.DataFrame) -> str:
     ...                       "latitude": [23.0], "longitude": [72.5], "outline": [None]})
     >>> json.loads(geojson_text(frame))["features"][0]["properties"]
     {'cluster_id': 'A-1', 'units': 120, 'share': None, 'latitude': 23.0, 'longitude': 72.5}
+
+    A footprint's outline, as text, is written as it is:
+
+    >>> frame["outline"] = ['{"type": "Polygon", "coordinates": [[[72.0, 23.0], [73.0, 23.0], '
+    ...                     '[73.0, 24.0], [72.0, 23.0]]]}']
+    >>> json.loads(geojson_text(frame))["features"][0]["geometry"]["coordinates"][0][1]
+    [73.0, 23.0]
     """
     if clusters.empty:
         return '{"type": "FeatureCollection", "features": []}'
     table = clusters.drop(columns=list(TABLE_COLUMNS_DROPPED), errors="ignore")
     properties = table.to_json(orient="records", lines=True, double_precision=15).splitlines()
-    encode = json.JSONEncoder(allow_nan=True).encode
     features = ",\n".join(
-        f'{{"type": "Feature", "geometry": {encode(g)}, "properties": {p}}}'
+        f'{{"type": "Feature", "geometry": {g}, "properties": {p}}}'
         for g, p in zip(_geometries(clusters), properties, strict=True)
     )
     return f'{{"type": "FeatureCollection", "features": [\n{features}\n]}}'

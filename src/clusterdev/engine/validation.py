@@ -8,9 +8,13 @@ The work per row is kept to what cannot be avoided (decision 0110):
 * place names, NIC codes, PIN codes and segments are normalised once per DISTINCT
   spelling (a few thousand values), and each row is joined to that dictionary on its
   raw value, instead of running string functions on every row;
-* duplicated ids come from one group-by, joined back as a (small) list of ids;
-* the validated table keeps only what the methods need; quarantined rows, with their
-  original columns, come from a second pass over the source that keeps only them.
+* duplicated ids are narrowed down by sorting 64-bit hashes of the ids, then found
+  exactly by grouping only the rows whose hash repeats (decision 0115), and joined
+  back as a (small) list of ids;
+* nothing row by row is stored: one pass resolves and tests every row and totals the
+  accepted ones by district × product × segment × grid cell (decision 0116), and both
+  methods start from those totals; quarantined rows, with their original columns, come
+  from a second pass over the source that keeps only them.
 """
 
 from __future__ import annotations
@@ -20,10 +24,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import ibis
+import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
+import numpy as np
 import pyarrow as pa
+from ibis import _
 
 from .backends import lookup_table, materialise, short_error
+from .cells import KEY_BITS, cell_key, totals_expr
 from .errors import RegisterError
 from .register import (
     INDIA_BOUNDS,
@@ -37,6 +45,7 @@ from .register import (
 __all__ = [
     "ACCEPTED_COLUMNS",
     "COMPACT_COLUMNS",
+    "GROUP_KEYS",
     "LOCATION_BASES",
     "Validated",
     "district_codes",
@@ -58,6 +67,9 @@ ACCEPTED_COLUMNS = (
 """Columns of :attr:`Validated.accepted`: what the two methods use, nothing more."""
 COMPACT_COLUMNS = ("did", "pid", *ACCEPTED_COLUMNS[2:])
 """Columns of :attr:`Validated.compact`."""
+GROUP_KEYS = ("key", "did", "segment")
+"""What the one pass over the register groups on (decision 0116; ``key`` as in
+:func:`_grouped`)."""
 LOCATION_BASES = ("coordinates", "pin", "district")
 """How an accepted row was placed, in the order of its number in :attr:`Validated.compact`."""
 
@@ -72,15 +84,22 @@ _PARSED_COLUMNS = (*_NUMERIC_COLUMNS, "latitude", "longitude")
 class Validated:
     """Result of :func:`validate`: the tables and the counts.
 
-    ``accepted`` names products, districts, segments and location bases; ``compact``
-    holds the same rows with all four as small integers (``pid`` and ``did`` index
-    ``product_codes`` and ``district_codes``; segment and location basis are positions
-    in ``SEGMENTS`` and :data:`LOCATION_BASES`). The methods group on those numbers,
-    far faster than on text, and the materialised table is a third smaller.
+    ``groups`` holds the totals the methods start from; products, districts and
+    segments are small integers there (``pid`` and ``did`` index ``product_codes`` and
+    ``district_codes``; a segment is its position in ``SEGMENTS``), far faster to group
+    on than text. ``compact`` is the accepted rows with the same numbers (and the
+    location basis as a position in :data:`LOCATION_BASES`); ``accepted`` names them.
+    Both are queries that read the source again, for callers who want rows.
     """
 
     accepted: ir.Table
     compact: ir.Table
+    groups: ir.Table
+    """Totals of the accepted rows by :data:`GROUP_KEYS`, the one materialised table:
+    ``key >> 40`` is the product number, and the low 40 bits are the grid cell (row
+    << 20 | column), 0 for rows placed by their district only or when no ``cell_km``
+    was given."""
+    cell_km: float | None
     product_codes: tuple[str, ...]
     district_codes: tuple[str, ...]
     quarantine: ir.Table
@@ -215,6 +234,68 @@ def _segments(table: ir.Table) -> ir.Table:
     return raw.select("_g", _seg=number)
 
 
+@ibis.udf.scalar.builtin(name="hash")  # type: ignore[untyped-decorator]
+def _hash64(value: str) -> dt.uint64:
+    """DuckDB's own 64-bit hash (ibis's ``hash()`` converts it to int64 bit by bit)."""
+
+
+def _id_hash(table: ir.Table) -> ir.Value:
+    """DuckDB's hash of each stripped enterprise id.
+
+    Stripping copies every string, which costs more than hashing it; only an id that
+    starts or ends with a space or control character can change, so only those are.
+    """
+    raw = table.enterprise_id.cast("string")
+    edge = (raw.ascii_str() <= 32) | (raw.right(1).ascii_str() <= 32)
+    return ibis.ifelse(edge, _hash64(raw.strip()), _hash64(raw))
+
+
+def _repeated_hashes(con: Any, table: ir.Table) -> pa.Table | None:
+    """Hashes of the stripped ids that occur twice or are blank, or None when none do.
+
+    DuckDB hashes the ids; NumPy sorts the 8-byte hashes, several times faster than a
+    hash table of tens of millions of strings is built. Equal ids have equal hashes,
+    so the ids behind the repeated hashes include every duplicated id (decision 0115).
+    """
+    hashes = con.to_pyarrow(table.select(_h=_id_hash(table))).column("_h")
+    ordered = np.concatenate([chunk.to_numpy() for chunk in hashes.chunks] or [[]])
+    del hashes
+    ordered = ordered.astype("uint64", copy=False)
+    ordered.sort()
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    blank_hash = np.uint64(con.execute(_hash64(ibis.literal(""))))
+    at = int(np.searchsorted(ordered, blank_hash))
+    if at < len(ordered) and ordered[at] == blank_hash:
+        repeated = np.append(repeated, blank_hash)
+    if len(repeated) == 0:
+        return None
+    return pa.table({"_h": pa.array(np.unique(repeated), type=pa.uint64())})
+
+
+def _flagged_ids(con: Any, table: ir.Table) -> ir.Table | None:
+    """Ids seen twice (with their count ``_flag_n``) and blank ids, or None when none are.
+
+    Usually there are none, and then rows need no id work at all. On DuckDB only the
+    rows whose id hash repeats are grouped; Spark groups every id, in the cluster.
+    """
+    if con.name == "duckdb":
+        candidates = _repeated_hashes(con, table)
+        if candidates is None:
+            return None
+        wanted = lookup_table(con, candidates)
+        table = table.filter(_id_hash(table).isin(wanted._h))
+    ids = table.select(_id=table.enterprise_id.cast("string").strip())
+    dups = ids.group_by("_id").agg(_n=ids.count())
+    dups = dups.filter((dups._n > 1) | (dups._id == ""))
+    dups = materialise(con, dups.select(_flag_id="_id", _flag_n="_n"))
+    return dups if count_rows(con, dups) else None
+
+
+def count_rows(con: Any, table: ir.Table) -> int:
+    """Rows of an engine table."""
+    return int(con.to_pyarrow(table.count().as_table()).column(0)[0].as_py())
+
+
 def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.Value:
     """The first quarantine reason that applies to a row, or null."""
     bad_number: ir.BooleanValue = ibis.literal(False)
@@ -250,8 +331,43 @@ def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.V
     return ibis.cases(*zip(tests, REASONS, strict=True), else_=ibis.null("string"))
 
 
-def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validated:
-    """Validate and resolve a register table; materialise the result once.
+def _grouped(rows: ir.Table, cell_km: float | None) -> ir.Table:
+    """The rows as :func:`~clusterdev.engine.cells.totals_expr` groups them in the pass.
+
+    The group key is one integer (decision 0116): a rejected row's is ``-1 - reason``
+    and the row is only counted; an accepted row's is its grid cell's
+    :func:`~clusterdev.engine.cells.cell_key` when ``cell_km`` is given and it is placed
+    by coordinates or its PIN, else ``pid << 40`` (row and column 0: no cell). Three
+    group columns instead of five make the pass a fifth faster.
+    """
+    ok = rows.reason.isnull()
+    located = ok & (rows.location_basis != LOCATION_BASES.index("district"))
+    product_only = rows.pid.cast("int64") * (1 << 2 * KEY_BITS)
+    key = ibis.cases(
+        (~ok, -1 - rows.reason.cast("int64")),
+        (located, cell_key(rows, cell_km) if cell_km else product_only),
+        else_=product_only,
+    )
+
+    def kept(value: ir.Value, kind: str) -> ir.Value:
+        return ibis.ifelse(ok, value, ibis.null(kind))
+
+    return rows.select(
+        key=key,
+        did=kept(rows.did, "int32"),
+        segment=kept(rows.segment, "int8"),
+        employment=kept(rows.employment, "float64"),
+        turnover_inr=kept(rows.turnover_inr, "float64"),
+        looms=kept(rows.looms, "float64"),
+        latitude=kept(rows.latitude, "float64"),
+        longitude=kept(rows.longitude, "float64"),
+    )
+
+
+def validate(
+    con: Any, table: ir.Table, products: Sequence[Product], cell_km: float | None = None
+) -> Validated:
+    """Validate and resolve a register table, and total it in the same pass.
 
     Parameters
     ----------
@@ -260,12 +376,15 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
         From :func:`~clusterdev.engine.register.open_register`.
     products : sequence of Product
         From :func:`~clusterdev.engine.register.product_table`: the valid NIC codes.
+    cell_km : float, optional
+        Grid cell size of the footprint method: the pass then totals each grid cell too.
 
     Returns
     -------
     Validated
-        ``accepted`` has the columns :data:`ACCEPTED_COLUMNS`; ``quarantine`` has the
-        original columns and ``reason``.
+        ``groups`` is materialised; ``accepted`` (columns :data:`ACCEPTED_COLUMNS`),
+        ``compact`` and ``quarantine`` (the original columns and ``reason``) are
+        queries over the source, computed when read.
 
     Examples
     --------
@@ -290,12 +409,7 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
         nics = materialise(con, _nics(con, table, products))
         pins = materialise(con, _pins(con, table))
         segments = materialise(con, _segments(table))
-        ids = table.select(_id=table.enterprise_id.cast("string").strip())
-        dups = ids.group_by("_id").agg(_n=ids.count())
-        # Ids seen twice, and blank ids: usually none, and then rows need no id work.
-        dups = dups.filter((dups._n > 1) | (dups._id == ""))
-        dups = materialise(con, dups.select(_flag_id="_id", _flag_n="_n"))
-        flagged = int(con.to_pyarrow(dups.count().as_table()).column(0)[0].as_py())
+        dups = _flagged_ids(con, table)
     except Exception as error:  # the engine reads the file lazily: bad lines surface here
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
 
@@ -304,7 +418,7 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     t = t.left_join(nics, t.nic_code == nics._n).drop("_n")
     t = t.left_join(pins, t.pincode == pins._p).drop("_p")
     t = t.left_join(segments, t.segment == segments._g).drop("_g")
-    if flagged:
+    if dups is not None:
         t = t.mutate(_id=t.enterprise_id.cast("string").strip())
         t = t.left_join(dups, t._id == dups._flag_id)
         t = t.mutate(
@@ -316,34 +430,40 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     parsed = {c: _number(t[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
     segment = t._seg.coalesce(t._dseg)
-    full = t.select(
+    rows = t.select(
         reason=_reason(t, parsed, numbered=True).cast("int8"),
         did=t._did.cast("int32"),
         pid=t._pid.cast("int32"),
         segment=segment.cast("int8"),
-        employment=parsed["employment"][1].cast("int64"),
+        employment=parsed["employment"][1],
         turnover_inr=parsed["turnover_inr"][1],
-        looms=parsed["looms"][1].cast("int64"),
+        looms=parsed["looms"][1],
         latitude=lat.coalesce(t._plat, t._dlat),
         longitude=lon.coalesce(t._plon, t._dlon),
         location_basis=ibis.cases((lat.notnull(), 0), (t._plat.notnull(), 1), else_=2).cast("int8"),
     )
+    ok = rows.reason.isnull()
+    compact = (
+        rows.filter(ok)
+        .select(*COMPACT_COLUMNS)
+        .mutate(employment=_.employment.cast("int64"), looms=_.looms.cast("int64"))
+    )
     try:
-        full = materialise(con, full)
-        counts = con.to_pyarrow(full.group_by("reason").agg(n=full.count())).to_pylist()
+        groups = materialise(con, totals_expr(_grouped(rows, cell_km), list(GROUP_KEYS)))
+        rejected = groups.filter(groups.key < 0)
+        counts = con.to_pyarrow(rejected.select(reason=-1 - rejected.key, n=rejected.units))
+        total = con.to_pyarrow(groups.units.sum().cast("int64").as_table()).column(0)[0]
     except Exception as error:
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
-    by_reason = {REASONS[r["reason"]]: int(r["n"]) for r in counts if r["reason"] is not None}
-    rows_read = sum(int(r["n"]) for r in counts)
-    ok = full.filter(full.reason.isnull())
-    compact = ok.select(*COMPACT_COLUMNS)
+    by_reason = {REASONS[r["reason"]]: int(r["n"]) for r in counts.to_pylist()}
+    rows_read = int(total.as_py() or 0)
     products_by_id = lookup_table(con, {"pid": range(len(pcodes)), "product_code": pcodes})
     districts_by_id = lookup_table(con, {"did": range(len(dcodes)), "district_code": dcodes})
     # Quarantined rows are read again from the source (the same joins and tests, with a
-    # filter), rather than carrying every original column through the validated table.
+    # filter), rather than carrying every original column through the pass.
     bad = t.mutate(reason=_reason(t, parsed))
     bad = bad.filter(bad.reason.notnull())
-    named = ok.join(products_by_id, "pid").join(districts_by_id, "did")
+    named = compact.join(products_by_id, "pid").join(districts_by_id, "did")
     accepted = named.mutate(
         segment=ibis.cases(*[(named.segment == i, s) for i, s in enumerate(SEGMENTS)]),
         location_basis=ibis.cases(
@@ -355,6 +475,8 @@ def validate(con: Any, table: ir.Table, products: Sequence[Product]) -> Validate
     return Validated(
         accepted=accepted.select(*ACCEPTED_COLUMNS),
         compact=compact,
+        groups=groups.filter(groups.key >= 0),
+        cell_km=cell_km,
         product_codes=pcodes,
         district_codes=dcodes,
         quarantine=bad.select(*original, "reason"),

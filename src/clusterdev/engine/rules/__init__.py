@@ -218,7 +218,7 @@ def parse_rules(data: dict[str, Any], path: str = "") -> RuleSet:
     measure = str(data.get("measure", "employment"))
     if measure not in ("employment", "units"):
         raise RuleSetError(f"{where}: measure must be 'employment' or 'units'")
-    fp = data.get("footprint", {})
+    cell_km, min_units = _footprint(data.get("footprint", {}), where)
     return RuleSet(
         name=str(data["name"]),
         version=str(data["version"]),
@@ -229,12 +229,28 @@ def parse_rules(data: dict[str, Any], path: str = "") -> RuleSet:
         tests=tuple(tests),
         measure=measure,
         exclude_typologies=_typologies(data.get("exclude_typologies"), where),
-        footprint=FootprintParameters(
-            cell_km=float(fp.get("cell_km", 2.0)), min_units=int(fp.get("min_units", 20))
-        ),
+        footprint=FootprintParameters(cell_km=cell_km, min_units=min_units),
         path=path,
         notes=str(data.get("notes", "")),
     )
+
+
+def _footprint(fp: dict[str, Any], where: object) -> tuple[float, int]:
+    """(cell_km, min_units) of a ``[footprint]`` table, checked.
+
+    Cells from 100 m to 100 km keep every grid row and column of India positive and
+    inside the packed cell key (:mod:`clusterdev.engine.grid`).
+    """
+    cell_km, min_units = fp.get("cell_km", 2.0), fp.get("min_units", 20)
+    if isinstance(cell_km, bool) or not isinstance(cell_km, (int, float)):
+        raise RuleSetError(f"{where}: footprint.cell_km must be a number, not {cell_km!r}")
+    if not 0.1 <= cell_km <= 100:
+        raise RuleSetError(f"{where}: footprint.cell_km must be between 0.1 and 100 (km)")
+    if isinstance(min_units, bool) or not isinstance(min_units, int) or min_units < 1:
+        raise RuleSetError(
+            f"{where}: footprint.min_units must be a whole number of at least 1, not {min_units!r}"
+        )
+    return float(cell_km), min_units
 
 
 def load_rules(name_or_path: str | Path | RuleSet) -> RuleSet:

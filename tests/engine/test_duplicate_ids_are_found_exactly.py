@@ -1,0 +1,64 @@
+"""Duplicated enterprise ids are found exactly, however they are searched for.
+
+On DuckDB the ids are first narrowed down by a 64-bit hash (decision 0115): ids that
+only share a hash must not be taken for duplicates, and spellings that differ only in
+surrounding spaces are the same id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+
+from clusterdev.engine import map_register, validation
+
+from .conftest import write_register
+
+ROW = "{id},Gujarat,Ahmedabad,380001,14301,5,100000,23.02,72.57,,,"
+
+
+def _reasons(path: Path, engine: str = "duckdb") -> dict[str, int]:
+    result = map_register(path, "msme-di-small", engine=engine, methods=["administrative"])
+    return result.summary["rows"]["quarantined_by_reason"]
+
+
+def test_ids_differing_only_in_surrounding_spaces_are_duplicates(
+    tmp_path: Path, engine: str
+) -> None:
+    rows = [ROW.format(id="A1"), ROW.format(id=" A1 "), ROW.format(id="B1")]
+    assert _reasons(write_register(tmp_path, rows), engine) == {"duplicate_enterprise_id": 2}
+
+
+def test_a_single_blank_id_is_a_missing_field_and_two_are_too(tmp_path: Path, engine: str) -> None:
+    one = write_register(tmp_path, [ROW.format(id="A1"), ROW.format(id="  ")], "one.csv")
+    two = write_register(tmp_path, [ROW.format(id=""), ROW.format(id=" ")], "two.csv")
+    assert _reasons(one, engine) == {"missing_field": 1}
+    assert _reasons(two, engine) == {"missing_field": 2}
+
+
+def test_ids_whose_hashes_collide_are_not_taken_for_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [ROW.format(id=f"E{i}") for i in range(50)] + [ROW.format(id="E7")]
+    path = write_register(tmp_path, rows)
+
+    def every_hash(con: Any, table: Any) -> pa.Table:  # as if every hash repeated
+        hashes = con.to_pyarrow(table.select(_h=validation._id_hash(table)))
+        return pa.table({"_h": hashes.column("_h").unique()})
+
+    monkeypatch.setattr(validation, "_repeated_hashes", every_hash)
+    assert _reasons(path) == {"duplicate_enterprise_id": 2}
+
+
+def test_a_register_without_duplicates_skips_the_id_join(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[object] = []
+    real = validation._flagged_ids
+    monkeypatch.setattr(validation, "_flagged_ids", lambda *a: calls.append(real(*a)) or calls[-1])
+    path = write_register(tmp_path, [ROW.format(id=f"E{i}") for i in range(20)])
+    assert _reasons(path) == {}
+    assert calls == [None]
