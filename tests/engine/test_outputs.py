@@ -78,6 +78,9 @@ def test_the_summary_counts_rows_clusters_and_stage_durations(duckdb_result) -> 
     assert {"read", "validate", "administrative", "footprint", "write"} <= set(
         summary["durations_s"]
     )
+    steps = summary["validate_steps_s"]
+    assert set(steps) == {"dictionaries", "duplicate_ids", "pass", "quarantine"}
+    assert sum(steps.values()) <= summary["durations_s"]["validate"] + 0.01
 
 
 def test_progress_is_reported_per_stage(duckdb_result) -> None:  # type: ignore[no-untyped-def]

@@ -133,6 +133,7 @@ def map_register(
     # The footprint method's grid cells are totalled in the validation pass itself.
     cell_km = ruleset.footprint.cell_km if "footprint" in methods else None
     checked = validate(con, table, products, cell_km)
+    t_quarantine = time.perf_counter()
     if checked.rows_accepted == checked.rows_read:  # nothing to read again from the source
         quarantine = pd.DataFrame(columns=list(checked.quarantine.columns))
     else:
@@ -140,6 +141,10 @@ def map_register(
     if not quarantine.empty:
         quarantine = quarantine.sort_values(list(quarantine.columns), na_position="last")
         quarantine = quarantine.reset_index(drop=True)
+    validate_steps = {
+        **checked.durations,
+        "quarantine": round(time.perf_counter() - t_quarantine, 3),
+    }
     done("validate", t0)
 
     t0 = stage("aggregate")
@@ -189,6 +194,7 @@ def map_register(
             "by_rule": by_rule,
         },
         "durations_s": durations,
+        "validate_steps_s": validate_steps,
     }
     files: dict[str, Path] = {}
     if out is not None:

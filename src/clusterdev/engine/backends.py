@@ -20,7 +20,15 @@ import os
 import threading
 from typing import Any, Literal
 
-__all__ = ["EngineName", "connect", "lookup_table", "materialise", "short_error", "spark_session"]
+__all__ = [
+    "EngineName",
+    "collect",
+    "connect",
+    "lookup_table",
+    "materialise",
+    "short_error",
+    "spark_session",
+]
 
 EngineName = Literal["duckdb", "spark"]
 ENGINES: tuple[str, ...] = ("duckdb", "spark")
@@ -135,6 +143,27 @@ def materialise(con: Any, expr: Any) -> Any:
         con.raw_sql(f'CREATE TEMP TABLE "{name}" AS {con.compile(expr)}')
         return con.table(name)
     return expr.cache()
+
+
+def collect(con: Any, expr: Any) -> tuple[Any, Any]:
+    """Compute ``expr`` once: (a table to query further, its rows as Arrow or None).
+
+    DuckDB hands the result to Python as Arrow and scans it there in place, so reading
+    it whole afterwards costs nothing; Spark keeps it cached in the cluster (None),
+    where it may be far larger than the driver.
+
+    Examples
+    --------
+    >>> con = connect()
+    >>> t = lookup_table(con, {"a": [1, 2]})
+    >>> table, rows = collect(con, t.mutate(b=t.a * 2))
+    >>> rows.column("b").to_pylist(), con.to_pyarrow(table.filter(table.b > 2)).num_rows
+    ([2, 4], 1)
+    """
+    if con.name == "duckdb":
+        rows = con.to_pyarrow(expr)
+        return lookup_table(con, rows), rows
+    return expr.cache(), None
 
 
 def lookup_table(con: Any, data: Any) -> Any:

@@ -157,6 +157,13 @@ def cell_parts(con: Any, checked: Validated, cell_km: float) -> pa.Table:
     north, east = INDIA_BOUNDS[1], INDIA_BOUNDS[3]
     if north / dlat >= _MASK - 1 or east / dlon >= _MASK - 1:
         raise EngineError(f"footprint cells of {cell_km} km are too small for the grid")
+    if checked.cell_km == cell_km and checked.group_rows is not None:
+        rows = checked.group_rows
+        key = rows.column("key")
+        in_cells = pc.and_(
+            pc.greater_equal(key, 0), pc.not_equal(pc.bit_wise_and(key, (1 << 2 * BITS) - 1), 0)
+        )
+        return rows.filter(in_cells).select(["key", "did", "segment", *TOTALS])
     if checked.cell_km == cell_km:
         groups = checked.groups
         in_cells = groups.filter((groups.key & ((1 << 2 * BITS) - 1)) != 0)

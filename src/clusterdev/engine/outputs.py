@@ -1,4 +1,9 @@
-"""Writing a mapping's results: CSV, Parquet, GeoJSON, quarantine and summary."""
+"""Writing a mapping's results: CSV, Parquet, GeoJSON, quarantine and summary.
+
+Tables go through Arrow to DuckDB's own CSV and JSON writers (decision 0118): several
+times faster than pandas for a quarter of a million clusters, and they write each float
+in its shortest exact form (pandas' JSON wrote 93.933670000000006 for 93.93367).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 
 __all__ = ["clusters_geojson", "geojson_text", "write_outputs"]
 
@@ -46,6 +53,54 @@ def _geometries(clusters: pd.DataFrame) -> list[str]:
     return [text(g, x, y) for g, x, y in zip(outlines, lon, lat, strict=True)]
 
 
+def _arrow(frame: pd.DataFrame) -> pa.Table:
+    """The frame as Arrow: NaN becomes null (an empty CSV field, a JSON null)."""
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def _write_csv(table: pa.Table, path: Path) -> None:
+    """A CSV file with a header, by DuckDB (an empty text is written ``""``, a null as
+    nothing).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _write_csv(_arrow(pd.DataFrame({"a": ["x", ""], "b": [1.5, float("nan")]})), path)
+    >>> path.read_text()
+    'a,b\\nx,1.5\\n"",\\n'
+    """
+    if table.num_columns == 0:  # nothing to say, not even a header
+        path.write_text("", encoding="utf-8")
+        return
+    con = duckdb.connect()
+    try:
+        con.register("rows_out", table)
+        con.execute(f"COPY rows_out TO '{_quoted(path)}' (FORMAT csv, HEADER)")
+    finally:
+        con.close()
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _json_rows(table: pa.Table) -> list[str]:
+    """Each row as a JSON object, by DuckDB, in the table's order.
+
+    Examples
+    --------
+    >>> _json_rows(_arrow(pd.DataFrame({"a": ["x"], "b": [float("nan")], "c": [93.93367]})))
+    ['{"a":"x","b":null,"c":93.93367}']
+    """
+    con = duckdb.connect()  # insertion order is kept, as by default
+    try:
+        con.register("rows_out", table)
+        return [row[0] for row in con.execute("SELECT to_json(r) FROM rows_out AS r").fetchall()]
+    finally:
+        con.close()
+
+
 def clusters_geojson(clusters: pd.DataFrame) -> dict[str, Any]:
     """A GeoJSON FeatureCollection: footprints as outlines, district clusters as points.
 
@@ -61,8 +116,8 @@ def clusters_geojson(clusters: pd.DataFrame) -> dict[str, Any]:
 def geojson_text(clusters: pd.DataFrame) -> str:
     """:func:`clusters_geojson` as text, written in bulk.
 
-    Properties are encoded column-wise by pandas (NaN as null, floats to 15 significant
-    digits, which keeps every figure as rounded). Footprint outlines are already GeoJSON
+    Properties are encoded by DuckDB (NaN as null, each float in its shortest exact
+    form). Footprint outlines are already GeoJSON
     text and are written as they are; points (and outlines given as dicts) are encoded
     by the json module. The features are then joined as text rather than built as
     dictionaries.
@@ -84,7 +139,7 @@ def geojson_text(clusters: pd.DataFrame) -> str:
     if clusters.empty:
         return '{"type": "FeatureCollection", "features": []}'
     table = clusters.drop(columns=list(TABLE_COLUMNS_DROPPED), errors="ignore")
-    properties = table.to_json(orient="records", lines=True, double_precision=15).splitlines()
+    properties = _json_rows(_arrow(table))
     features = ",\n".join(
         f'{{"type": "Feature", "geometry": {g}, "properties": {p}}}'
         for g, p in zip(_geometries(clusters), properties, strict=True)
@@ -125,10 +180,11 @@ def write_outputs(
         "quarantine_csv": folder / "quarantine.csv",
         "summary_json": folder / "summary.json",
     }
-    table.to_csv(paths["clusters_csv"], index=False)
+    arrow = _arrow(table)
+    _write_csv(arrow, paths["clusters_csv"])
     table.to_parquet(paths["clusters_parquet"], index=False)
     paths["clusters_geojson"].write_text(geojson_text(clusters), encoding="utf-8")
-    quarantine.to_csv(paths["quarantine_csv"], index=False)
+    _write_csv(_arrow(quarantine), paths["quarantine_csv"])
     paths["summary_json"].write_text(
         json.dumps(summary, indent=2, sort_keys=False, default=str), encoding="utf-8"
     )

@@ -19,8 +19,9 @@ The work per row is kept to what cannot be avoided (decision 0110):
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import ibis
@@ -30,7 +31,7 @@ import numpy as np
 import pyarrow as pa
 from ibis import _
 
-from .backends import lookup_table, materialise, short_error
+from .backends import collect, lookup_table, materialise, short_error
 from .cells import KEY_BITS, cell_key, totals_expr
 from .errors import RegisterError
 from .register import (
@@ -99,6 +100,9 @@ class Validated:
     ``key >> 40`` is the product number, and the low 40 bits are the grid cell (row
     << 20 | column), 0 for rows placed by their district only or when no ``cell_km``
     was given."""
+    group_rows: pa.Table | None
+    """All groups of the pass as Arrow (rejected rows' too: ``key < 0``), on DuckDB;
+    None on Spark, which keeps them in the cluster."""
     cell_km: float | None
     product_codes: tuple[str, ...]
     district_codes: tuple[str, ...]
@@ -106,6 +110,9 @@ class Validated:
     rows_read: int
     rows_accepted: int
     by_reason: dict[str, int]
+    durations: dict[str, float] = field(default_factory=dict)
+    """Seconds of each step: ``dictionaries`` (distinct spellings resolved),
+    ``duplicate_ids`` and ``pass`` (the one pass that tests and totals every row)."""
 
 
 def _blank(value: ir.Value) -> ir.BooleanValue:
@@ -400,6 +407,15 @@ def validate(
     (2, 1, {'unknown_district': 1})
     """
     original = list(table.columns)
+    clock = time.perf_counter()
+    steps: dict[str, float] = {}
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        steps[name] = round(now - clock, 3)
+        clock = now
+
     pcodes, dcodes = product_codes(products), district_codes()
     for column in OPTIONAL_COLUMNS:
         if column not in table.columns:
@@ -409,7 +425,9 @@ def validate(
         nics = materialise(con, _nics(con, table, products))
         pins = materialise(con, _pins(con, table))
         segments = materialise(con, _segments(table))
+        step("dictionaries")
         dups = _flagged_ids(con, table)
+        step("duplicate_ids")
     except Exception as error:  # the engine reads the file lazily: bad lines surface here
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
 
@@ -449,10 +467,11 @@ def validate(
         .mutate(employment=_.employment.cast("int64"), looms=_.looms.cast("int64"))
     )
     try:
-        groups = materialise(con, totals_expr(_grouped(rows, cell_km), list(GROUP_KEYS)))
+        groups, group_rows = collect(con, totals_expr(_grouped(rows, cell_km), list(GROUP_KEYS)))
         rejected = groups.filter(groups.key < 0)
         counts = con.to_pyarrow(rejected.select(reason=-1 - rejected.key, n=rejected.units))
         total = con.to_pyarrow(groups.units.sum().cast("int64").as_table()).column(0)[0]
+        step("pass")
     except Exception as error:
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
     by_reason = {REASONS[r["reason"]]: int(r["n"]) for r in counts.to_pylist()}
@@ -476,6 +495,7 @@ def validate(
         accepted=accepted.select(*ACCEPTED_COLUMNS),
         compact=compact,
         groups=groups.filter(groups.key >= 0),
+        group_rows=group_rows,
         cell_km=cell_km,
         product_codes=pcodes,
         district_codes=dcodes,
@@ -483,4 +503,5 @@ def validate(
         rows_read=rows_read,
         rows_accepted=rows_read - sum(by_reason.values()),
         by_reason={r: by_reason[r] for r in REASONS if r in by_reason},
+        durations=steps,
     )

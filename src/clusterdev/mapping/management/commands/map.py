@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from clusterdev.engine import memory
+
 
 class Command(BaseCommand):
     help = "Find clusters in enterprise register files (CSV or Parquet) and write the results."
@@ -29,6 +31,7 @@ class Command(BaseCommand):
         from clusterdev.engine import EngineError, map_register
         from clusterdev.mapping.progress import StageProgress
 
+        memory.keep_freed_memory()  # this process only maps (decision 0119)
         try:
             with StageProgress(self.stdout, enabled=not options["no_progress"]) as progress:
                 result = map_register(

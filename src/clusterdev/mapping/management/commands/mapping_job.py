@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from clusterdev.engine import memory
 from clusterdev.mapping.jobs import execute
 from clusterdev.mapping.models import MappingRun
 
@@ -15,5 +16,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not MappingRun.objects.filter(pk=options["run_id"]).exists():
             raise CommandError(f"no mapping run {options['run_id']}")
+        memory.keep_freed_memory()  # this process only maps (decision 0119)
         run = execute(options["run_id"])
         self.stdout.write(f"run {run.pk}: {run.status}" + (f" ({run.error})" if run.error else ""))
