@@ -193,9 +193,13 @@ def _cluster_ids(wcomp: Any, cy: Any, cx: Any, products: list[str], cell_km: flo
     prefix = f"|{cell_km:g}:"
     y_bytes = np.array([(prefix + t).encode() for t in y_text], dtype="S")
     x_bytes = np.array([t.encode() for t in x_text], dtype="S")
+    y_len = np.strings.str_len(y_bytes)
+    x_len = np.strings.str_len(x_bytes)
     pieces = np.strings.add(y_bytes[iy[order]], x_bytes[ix[order]])
-    ends = np.cumsum(np.strings.str_len(pieces)).tolist()
-    text = memoryview(b"".join(pieces.tolist()))
+    ends = np.cumsum(y_len[iy[order]] + x_len[ix[order]]).tolist()
+    # Joined by dropping the padding of the fixed-width pieces: the texts hold no NUL.
+    flat = pieces.view(np.uint8)
+    text = memoryview(flat[flat != 0].tobytes())
     bounds = np.flatnonzero(np.r_[True, np.diff(wcomp[order]) != 0]).tolist()
     ids = []
     for w, first in enumerate(bounds):
@@ -230,7 +234,7 @@ def footprint(
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`CLUSTER_COLUMNS`; ``outline`` holds a GeoJSON geometry.
+        Columns :data:`CLUSTER_COLUMNS`; ``outline`` holds the GeoJSON geometry as text.
 
     Examples
     --------
@@ -355,7 +359,9 @@ def footprint(
     clusters["cluster_id"] = _cluster_ids(
         wcomp, abs_y, abs_x, clusters["product_code"].tolist(), params.cell_km
     )
-    clusters["outline"] = footprint_outlines(wcomp, abs_y, abs_x, dlat, dlon)
+    # An object column: pandas would copy a quarter of a million texts into Arrow.
+    outlines = footprint_outlines(wcomp, abs_y, abs_x, dlat, dlon)
+    clusters["outline"] = pd.Series(outlines, index=clusters.index, dtype=object)
 
     info = district_info()
     snames = state_names()
@@ -369,23 +375,35 @@ def footprint(
     pair_w, pair_d = pairs // len(districts), pairs % len(districts)
     order = np.lexsort((sort_rank[pair_d], pair_w))
     pair_w, pair_d = pair_w[order], pair_d[order]
-    cuts = np.searchsorted(pair_w, np.arange(len(wanted) + 1)).tolist()
+    cuts = np.searchsorted(pair_w, np.arange(len(wanted) + 1))
     names = [info[code][0] for code in districts]
     states = [info[code][1] for code in districts]
-    district_text, code_text, state_text, state_code_text = [], [], [], []
-    for w in range(len(wanted)):
-        mine_d = pair_d[cuts[w] : cuts[w + 1]].tolist()
-        district_text.append(";".join(names[i] for i in mine_d))
-        code_text.append(";".join(districts[i] for i in mine_d))
+    # Most footprints lie in one district: their texts are looked up all at once.
+    first_d = pair_d[np.minimum(cuts[:-1], max(len(pair_d) - 1, 0))]
+    as_text = {
+        "district": np.array(names, dtype=object),
+        "codes": np.array(districts, dtype=object),
+        "state_codes": np.array(states, dtype=object),
+        "states": np.array([snames.get(s, s) for s in states], dtype=object),
+    }
+    district_text = as_text["district"][first_d]
+    code_text = as_text["codes"][first_d]
+    state_code_text = as_text["state_codes"][first_d]
+    state_text = as_text["states"][first_d]
+    bounds = cuts.tolist()
+    for w in np.flatnonzero(np.diff(cuts) > 1).tolist():
+        mine_d = pair_d[bounds[w] : bounds[w + 1]].tolist()
+        district_text[w] = ";".join(names[i] for i in mine_d)
+        code_text[w] = ";".join(districts[i] for i in mine_d)
         state_codes = sorted({states[i] for i in mine_d})
-        state_code_text.append(";".join(state_codes))
-        state_text.append(";".join(snames.get(s, s) for s in state_codes))
+        state_code_text[w] = ";".join(state_codes)
+        state_text[w] = ";".join(snames.get(s, s) for s in state_codes)
     clusters["district"] = district_text
     clusters["district_codes"] = code_text
     clusters["state"] = state_text
     clusters["state_codes"] = state_code_text
     clusters["method"] = "footprint"
-    clusters["product_name"] = [product_names.get(p, "") for p in clusters["product_code"]]
+    clusters["product_name"] = clusters["product_code"].map(product_names).fillna("")
     clusters["latitude"] = clusters["lat_sum"] / clusters["units"]
     clusters["longitude"] = clusters["lon_sum"] / clusters["units"]
     clusters["area_km2"] = (
