@@ -146,3 +146,15 @@ def test_an_empty_file_fails_for_want_of_a_header(tmp_path: Path) -> None:
     path.write_text("")
     with pytest.raises(RegisterError, match="header"):
         map_register(path, "msme-di-small")
+
+
+@pytest.mark.parametrize("column", ["employment", "looms"])
+def test_a_whole_number_too_large_to_count_exactly_is_a_bad_number(
+    tmp_path: Path, column: str
+) -> None:
+    huge = "1" + "0" * 30  # digits only, so it looks like a whole number
+    fields = dict(zip(HEADER.split(","), GOOD.split(","), strict=True))
+    fields[column] = huge
+    row = ",".join(fields[c] for c in HEADER.split(","))
+    result = map_register(write_register(tmp_path, [row]), "msme-di-small")
+    assert result.summary["rows"]["quarantined_by_reason"] == {"bad_number": 1}

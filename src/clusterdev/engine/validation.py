@@ -76,6 +76,7 @@ LOCATION_BASES = ("coordinates", "pin", "district")
 
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _INTEGER = r"^[+-]?[0-9]+(\.0*)?$"
+_EXACT = 2.0**53  # whole numbers at least this large are not counted exactly
 _NUMERIC_COLUMNS = ("employment", "turnover_inr", "investment_inr", "looms", "year")
 _INTEGER_COLUMNS = ("employment", "looms", "year")
 _PARSED_COLUMNS = (*_NUMERIC_COLUMNS, "latitude", "longitude")
@@ -122,17 +123,25 @@ def _blank(value: ir.Value) -> ir.BooleanValue:
 
 
 def _number(value: ir.Value, integer: bool) -> tuple[ir.BooleanValue, ir.FloatingValue]:
-    """(is malformed, value as float64) for a column of strings or numbers."""
+    """(is malformed, value as float64) for a column of strings or numbers.
+
+    A whole number (employment, looms, year) must also be below 2**53 in size, where
+    float64 still counts exactly: beyond it totals would be wrong, or wrap around.
+    """
     present = ~_blank(value)
     if value.type().is_numeric():
         as_float = value.cast("float64")
         bad: ir.BooleanValue = ibis.literal(False)
         if integer and value.type().is_floating():
             bad = present & (as_float.floor() != as_float)
+        if integer:
+            bad = bad | (as_float.abs() >= _EXACT).fill_null(False)
         return bad, as_float
     text = value.cast("string").strip()
     ok = text.re_search(_INTEGER if integer else _NUMBER)
     as_float = ibis.ifelse(present & ok, text.cast("float64"), ibis.null("float64"))
+    if integer:
+        return present & (~ok | (as_float.abs() >= _EXACT).fill_null(False)), as_float
     return present & ~ok, as_float
 
 
