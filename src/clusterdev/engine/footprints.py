@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from .cells import LAT0, TOTALS, cell_key, cell_size_degrees, totals_expr, with_cells
 from .errors import EngineError
@@ -139,41 +138,55 @@ def label_cells(products: Any, cy: Any, cx: Any) -> Any:
     return labels
 
 
-def _numbers(column: Any, fill: float) -> Any:
-    if column.null_count:
-        column = pc.fill_null(column, fill)
-    return column.to_numpy(zero_copy_only=False).astype("float64", copy=False)
+_PART_COLUMNS = ("key", "did", "segment", *TOTALS)
 
 
-def cell_parts(con: Any, checked: Validated, cell_km: float) -> pa.Table:
-    """Totals per cell key × district × segment.
+def _arrays(table: pa.Table, keep: Any = None) -> dict[str, Any]:
+    """Cell-part columns as NumPy arrays (only the rows ``keep`` when given).
+
+    A null total is a sum over nothing, so it becomes 0; whether any turnover was
+    known is in ``turnover_known``.
+    """
+    out = {}
+    for name in _PART_COLUMNS:
+        chunks = [chunk.to_numpy(zero_copy_only=False) for chunk in table.column(name).chunks]
+        values = np.concatenate(chunks) if chunks else np.zeros(0, dtype="int64")
+        if keep is not None:
+            values = values[keep]
+        if values.dtype.kind == "f":
+            values = np.nan_to_num(values, nan=0.0, copy=False)
+        out[name] = values
+    return out
+
+
+def cell_parts(con: Any, checked: Validated, cell_km: float) -> dict[str, Any]:
+    """Totals per cell key × district × segment, as NumPy arrays by column.
 
     The key packs product number, grid row and column (``pid << 40 | row << 20 |
     column``, :func:`~clusterdev.engine.cells.cell_key`). When validation totalled
-    the register's grid cells of this size, they are read from its groups; otherwise
+    the register's grid cells of this size, they are read from its groups (on DuckDB
+    straight from the Arrow it returned, keeping only the rows in cells); otherwise
     the accepted rows are grouped here.
     """
     dlat, dlon = cell_size_degrees(cell_km)
     north, east = INDIA_BOUNDS[1], INDIA_BOUNDS[3]
     if north / dlat >= _MASK - 1 or east / dlon >= _MASK - 1:
         raise EngineError(f"footprint cells of {cell_km} km are too small for the grid")
+    in_a_cell = (1 << 2 * BITS) - 1
     if checked.cell_km == cell_km and checked.group_rows is not None:
         rows = checked.group_rows
-        key = rows.column("key")
-        in_cells = pc.and_(
-            pc.greater_equal(key, 0), pc.not_equal(pc.bit_wise_and(key, (1 << 2 * BITS) - 1), 0)
-        )
-        return rows.filter(in_cells).select(["key", "did", "segment", *TOTALS])
+        key = np.concatenate([c.to_numpy() for c in rows.column("key").chunks] or [[]])
+        return _arrays(rows, (key >= 0) & ((key & in_a_cell) != 0))
     if checked.cell_km == cell_km:
         groups = checked.groups
-        in_cells = groups.filter((groups.key & ((1 << 2 * BITS) - 1)) != 0)
-        return con.to_pyarrow(in_cells.select("key", "did", "segment", *TOTALS))
+        in_cells = groups.filter((groups.key & in_a_cell) != 0)
+        return _arrays(con.to_pyarrow(in_cells.select(*_PART_COLUMNS)))
     # A district centroid is far too coarse for a grid of a few km: those rows only
     # count in the administrative method.
     compact = checked.compact
     located = compact.filter(compact.location_basis != LOCATION_BASES.index("district"))
     keyed = located.mutate(key=cell_key(located, cell_km))
-    return con.to_pyarrow(totals_expr(keyed, ["key", "did", "segment"]))
+    return _arrays(con.to_pyarrow(totals_expr(keyed, ["key", "did", "segment"])))
 
 
 def _cluster_ids(wcomp: Any, cy: Any, cx: Any, products: list[str], cell_km: float) -> list[str]:
@@ -258,20 +271,16 @@ def footprint(
     params = rules.footprint
     dlat, dlon = cell_size_degrees(params.cell_km)
     table = cell_parts(con, checked, params.cell_km)
-    if table.num_rows == 0 or parts.empty:
+    if len(table["key"]) == 0 or parts.empty:
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     products = list(checked.product_codes)
     districts = list(checked.district_codes)
-    dcode = table.column("did").to_numpy().astype("int64")
-    seg_index = table.column("segment").to_numpy().astype("int64")
-    units = _numbers(table.column("units"), 0)
-    employment = _numbers(table.column("employment"), 0)
-    turnover = _numbers(table.column("turnover_inr"), 0)
-    known = _numbers(table.column("turnover_known"), 0)
-    looms = _numbers(table.column("looms"), 0)
-    lat_sum = _numbers(table.column("lat_sum"), 0)
-    lon_sum = _numbers(table.column("lon_sum"), 0)
-    part_keys = table.column("key").to_numpy()
+    dcode = table["did"].astype("int64")
+    seg_index = table["segment"].astype("int64")
+    units, employment, turnover, known, looms, lat_sum, lon_sum = (
+        table[name].astype("float64", copy=False) for name in TOTALS
+    )
+    part_keys = table["key"].astype("int64")
     cell_keys, cell_of_part = unique_inverse(part_keys, key_order(part_keys))
     del part_keys
     del table  # a register's worth of cell parts: keep only what is still needed
