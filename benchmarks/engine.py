@@ -106,7 +106,6 @@ def _engine(path: str) -> dict[str, Any]:
         "notes": f"clusterdev.engine on DuckDB, {RULES}, both methods, outputs written; "
         f"clusters {s['clusters']['by_method']}; quarantined {s['rows']['quarantined']:,}; "
         + ", ".join(f"{k} {v:.1f}s" for k, v in durations.items()),
-        "stages": durations,
     }
 
 
@@ -411,7 +410,6 @@ def run() -> list[dict[str, Any]]:
         results.append(whole)
     dbscan = _isolated("engine.dbscan vs footprints (samples)", _dbscan, path)
     results += [engine, floor, admin, pandas]
-    engine.pop("stages", None)
     admin_stage = float(whole.pop("method_s", math.nan))
     admin.pop("method_s", None)
     if whole is not admin:

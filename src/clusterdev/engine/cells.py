@@ -11,6 +11,8 @@ from typing import Any
 
 import ibis.expr.types as ir
 
+from .grid import BITS
+
 __all__ = [
     "KM_PER_DEGREE",
     "LAT0",
@@ -25,8 +27,8 @@ __all__ = [
 LAT0 = 23.0
 """Reference latitude (degrees) fixing the east-west size of grid cells (India's middle)."""
 KM_PER_DEGREE = 111.32
-KEY_BITS = 20
-"""Bits of a cell's row or column in a cell key (the same as :data:`.grid.BITS`)."""
+KEY_BITS = BITS
+"""Bits of a cell's row or column in a cell key (:data:`.grid.BITS`)."""
 TOTALS = (
     "units",
     "employment",

@@ -65,7 +65,7 @@ ACCEPTED_COLUMNS = (
     "longitude",
     "location_basis",
 )
-"""Columns of :attr:`Validated.accepted`: what the two methods use, nothing more."""
+"""Columns of :attr:`Validated.accepted`: each accepted row as the methods see it."""
 COMPACT_COLUMNS = ("did", "pid", *ACCEPTED_COLUMNS[2:])
 """Columns of :attr:`Validated.compact`."""
 GROUP_KEYS = ("key", "did", "segment")
