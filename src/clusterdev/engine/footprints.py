@@ -147,16 +147,39 @@ def _arrays(table: pa.Table, keep: Any = None) -> dict[str, Any]:
     A null total is a sum over nothing, so it becomes 0; whether any turnover was
     known is in ``turnover_known``.
     """
+    if keep is not None and keep.all():
+        keep = None  # every row kept: no copy
     out = {}
     for name in _PART_COLUMNS:
-        chunks = [chunk.to_numpy(zero_copy_only=False) for chunk in table.column(name).chunks]
-        values = np.concatenate(chunks) if chunks else np.zeros(0, dtype="int64")
+        column = table.column(name)
+        chunks = [chunk.to_numpy(zero_copy_only=False) for chunk in column.chunks]
+        if len(chunks) == 1:
+            values = chunks[0]  # read-only when Arrow's buffer is shared
+        else:
+            values = np.concatenate(chunks) if chunks else np.zeros(0, dtype="int64")
         if keep is not None:
             values = values[keep]
-        if values.dtype.kind == "f":
-            values = np.nan_to_num(values, nan=0.0, copy=False)
+        if values.dtype.kind == "f" and column.null_count:
+            if not values.flags.writeable:
+                values = values.copy()
+            values[np.isnan(values)] = 0.0  # one pass, where nan_to_num makes three
         out[name] = values
     return out
+
+
+def _place_numbers(cell_keys: Any) -> Any:
+    """A number per place (row, column) of each cell, the same for every product there.
+
+    Rows and columns span a few thousand cells across India, so the places of their
+    bounding box are numbered row by row and counted with ``bincount``, without a sort;
+    a wider grid (tiny cells) falls back to sorting the distinct places.
+    """
+    cell_y, cell_x = (cell_keys >> BITS) & _MASK, cell_keys & _MASK
+    y0, x0 = int(cell_y.min()), int(cell_x.min())
+    width = int(cell_x.max()) - x0 + 1
+    if (int(cell_y.max()) - y0 + 1) * width <= 4 * len(cell_keys) + (1 << 22):
+        return (cell_y - y0) * width + (cell_x - x0)
+    return unique_inverse(cell_keys & ((1 << 2 * BITS) - 1), lex_order(cell_y, cell_x))[1]
 
 
 def cell_parts(con: Any, checked: Validated, cell_km: float) -> dict[str, Any]:
@@ -275,12 +298,12 @@ def footprint(
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     products = list(checked.product_codes)
     districts = list(checked.district_codes)
-    dcode = table["did"].astype("int64")
-    seg_index = table["segment"].astype("int64")
+    dcode = table["did"].astype("int64", copy=False)
+    seg_index = table["segment"].astype("int64", copy=False)
     units, employment, turnover, known, looms, lat_sum, lon_sum = (
         table[name].astype("float64", copy=False) for name in TOTALS
     )
-    part_keys = table["key"].astype("int64")
+    part_keys = table["key"].astype("int64", copy=False)
     cell_keys, cell_of_part = unique_inverse(part_keys, key_order(part_keys))
     del part_keys
     del table  # a register's worth of cell parts: keep only what is still needed
@@ -309,9 +332,7 @@ def footprint(
 
     # The measure of all products in a footprint's cells (for its location quotient):
     # totals per place (row, column), then over the footprint's dense cells.
-    cell_y, cell_x = (cell_keys >> BITS) & _MASK, cell_keys & _MASK
-    _, place_of_cell = unique_inverse(cell_keys & ((1 << 2 * BITS) - 1), lex_order(cell_y, cell_x))
-    del cell_y, cell_x
+    place_of_cell = _place_numbers(cell_keys)
     cell_employment = np.bincount(cell_of_part, weights=employment)
     place_units = np.bincount(place_of_cell, weights=cell_units)
     place_employment = np.bincount(place_of_cell, weights=cell_employment)
