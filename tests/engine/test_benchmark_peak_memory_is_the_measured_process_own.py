@@ -13,7 +13,6 @@ from multiprocessing import get_context
 
 import numpy as np
 import pytest
-
 from benchmarks.engine import _peak_mb
 
 

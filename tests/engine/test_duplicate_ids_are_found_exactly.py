@@ -61,4 +61,4 @@ def test_a_register_without_duplicates_skips_the_id_join(
     monkeypatch.setattr(validation, "_flagged_ids", lambda *a: calls.append(real(*a)) or calls[-1])
     path = write_register(tmp_path, [ROW.format(id=f"E{i}") for i in range(20)])
     assert _reasons(path) == {}
-    assert calls == [None]
+    assert calls == [(None, [])]

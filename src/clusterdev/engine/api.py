@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from .backends import connect
+from .errors import EngineError
 from .footprints import footprint
 from .methods import CLUSTER_COLUMNS, administrative, aggregate_parts
 from .outputs import write_outputs
@@ -138,6 +139,12 @@ def map_register(
         quarantine = pd.DataFrame(columns=list(checked.quarantine.columns))
     else:
         quarantine = con.to_pyarrow(checked.quarantine).to_pandas()
+    if len(quarantine) != checked.rows_read - checked.rows_accepted:
+        # The pass counted them; a quarantine that differs would lose rows silently.
+        raise EngineError(
+            f"the quarantine has {len(quarantine):,} rows where validation rejected "
+            f"{checked.rows_read - checked.rows_accepted:,}: please report this register"
+        )
     if not quarantine.empty:
         quarantine = quarantine.sort_values(list(quarantine.columns), na_position="last")
         quarantine = quarantine.reset_index(drop=True)

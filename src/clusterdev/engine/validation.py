@@ -14,7 +14,8 @@ The work per row is kept to what cannot be avoided (decision 0110):
 * nothing row by row is stored: one pass resolves and tests every row and totals the
   accepted ones by district × product × segment × grid cell (decision 0116), and both
   methods start from those totals; quarantined rows, with their original columns, come
-  from a second pass over the source that keeps only them.
+  from a second pass over the source that first keeps the rows whose raw values may be
+  bad (a superset found without joins), then tests only those (decision 0122).
 """
 
 from __future__ import annotations
@@ -288,8 +289,9 @@ def _repeated_hashes(con: Any, table: ir.Table) -> pa.Table | None:
     return pa.table({"_h": pa.array(np.unique(repeated), type=pa.uint64())})
 
 
-def _flagged_ids(con: Any, table: ir.Table) -> ir.Table | None:
-    """Ids seen twice (with their count ``_flag_n``) and blank ids, or None when none are.
+def _flagged_ids(con: Any, table: ir.Table) -> tuple[ir.Table | None, list[Any]]:
+    """Ids seen twice (with their count ``_flag_n``) and blank ids, or None when none are;
+    and every spelling of those ids as the register writes them.
 
     Usually there are none, and then rows need no id work at all. On DuckDB only the
     rows whose id hash repeats are grouped; Spark groups every id, in the cluster.
@@ -297,14 +299,19 @@ def _flagged_ids(con: Any, table: ir.Table) -> ir.Table | None:
     if con.name == "duckdb":
         candidates = _repeated_hashes(con, table)
         if candidates is None:
-            return None
+            return None, []
         wanted = lookup_table(con, candidates)
         table = table.filter(_id_hash(table).isin(wanted._h))
-    ids = table.select(_id=table.enterprise_id.cast("string").strip())
+    raw = table.enterprise_id.cast("string")
+    ids = table.select(_id=raw.strip(), _raw=raw)
     dups = ids.group_by("_id").agg(_n=ids.count())
     dups = dups.filter((dups._n > 1) | (dups._id == ""))
     dups = materialise(con, dups.select(_flag_id="_id", _flag_n="_n"))
-    return dups if count_rows(con, dups) else None
+    if not count_rows(con, dups):
+        return None, []
+    # Their spellings as written (with any spaces), for the quarantine's first filter.
+    spelled = ids.filter(ids._id.isin(dups._flag_id)).select("_raw").distinct()
+    return dups, con.to_pyarrow(spelled).column("_raw").to_pylist()
 
 
 def count_rows(con: Any, table: ir.Table) -> int:
@@ -345,6 +352,75 @@ def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.V
     if numbered:  # a small integer is cheaper to keep for 65 M rows than a string
         return ibis.cases(*[(ok, i) for i, ok in enumerate(tests)], else_=ibis.null("int8"))
     return ibis.cases(*zip(tests, REASONS, strict=True), else_=ibis.null("string"))
+
+
+def _bad_spellings(con: Any, dictionary: ir.Table, column: str, bad: ir.Value) -> list[Any]:
+    """The raw values of a dictionary of distinct spellings that make a row bad."""
+    rows = con.to_pyarrow(dictionary.filter(bad).select(column).distinct())
+    return [v for v in rows.column(column).to_pylist() if v is not None]
+
+
+_LITERALS = 1000
+"""Longest list of values written into a query; a longer one is a lookup table."""
+
+
+def _among(con: Any, column: ir.Value, values: list[Any]) -> ir.BooleanValue:
+    """``column`` is one of ``values`` (a few written in the query, many joined)."""
+    if len(values) <= _LITERALS:
+        return column.isin(values)
+    return column.isin(lookup_table(con, pa.table({"_v": values}))._v)
+
+
+def _suspect(
+    con: Any,
+    table: ir.Table,
+    dictionaries: dict[str, ir.Table],
+    id_spellings: list[Any],
+) -> ir.BooleanValue:
+    """True for every row that may be quarantined (and for few others), from the raw
+    columns alone: no join is needed to test it.
+
+    A row's place, NIC code or PIN code is bad when its raw value is one of the few
+    distinct spellings the dictionaries found bad; a place is bad as a (state, district)
+    pair, so a row is kept when its state resolves to none, or when its district fails
+    in some pair (Tuticorin under Gujarat keeps every Tuticorin row here, and the exact
+    test follows). The tests of numbers and coordinates need no dictionary. The
+    quarantine query then joins and tests only these rows (decision 0122).
+    """
+    places, nics, pins = dictionaries["places"], dictionaries["nics"], dictionaries["pins"]
+    # A state spelling that resolves to no state is bad in every pair; otherwise the
+    # pair fails on its district, whose spelling is kept (a blank one resolves to none).
+    state_bad = places._state_code.isnull()
+    district_bad = places._state_code.notnull() & places._district_code.isnull()
+    nic_bad = nics._nic_blank.fill_null(True) | nics._product_code.isnull()
+    tests: list[ir.BooleanValue] = [
+        table.state.isnull(),
+        table.district.isnull(),
+        table.nic_code.isnull(),
+        table.enterprise_id.isnull(),
+        _blank(table.employment),
+    ]
+    lists = [
+        (table.state, _bad_spellings(con, places, "_s", state_bad)),
+        (table.district, _bad_spellings(con, places, "_d", district_bad)),
+        (table.nic_code, _bad_spellings(con, nics, "_n", nic_bad)),
+        (table.pincode, _bad_spellings(con, pins, "_p", pins._pin_bad.fill_null(False))),
+        (table.enterprise_id.cast("string"), id_spellings),
+    ]
+    tests += [_among(con, column, values) for column, values in lists if values]
+    parsed = {c: _number(table[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
+    for column, (bad, value) in parsed.items():
+        tests.append(bad)
+        if column in _NUMERIC_COLUMNS:
+            tests.append((value < 0).fill_null(False))
+    lat, lon = parsed["latitude"][1], parsed["longitude"][1]
+    south, north, west, east = INDIA_BOUNDS
+    tests.append(lat.isnull() != lon.isnull())
+    tests.append(lat.notnull() & ((lat < south) | (lat > north) | (lon < west) | (lon > east)))
+    suspect = tests[0]
+    for test in tests[1:]:
+        suspect = suspect | test
+    return suspect
 
 
 def _grouped(rows: ir.Table, cell_km: float | None) -> ir.Table:
@@ -435,25 +511,26 @@ def validate(
         pins = materialise(con, _pins(con, table))
         segments = materialise(con, _segments(table))
         step("dictionaries")
-        dups = _flagged_ids(con, table)
+        dups, id_spellings = _flagged_ids(con, table)
         step("duplicate_ids")
     except Exception as error:  # the engine reads the file lazily: bad lines surface here
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
 
-    t = table
-    t = t.left_join(places, [t.state == places._s, t.district == places._d]).drop("_s", "_d")
-    t = t.left_join(nics, t.nic_code == nics._n).drop("_n")
-    t = t.left_join(pins, t.pincode == pins._p).drop("_p")
-    t = t.left_join(segments, t.segment == segments._g).drop("_g")
-    if dups is not None:
-        t = t.mutate(_id=t.enterprise_id.cast("string").strip())
-        t = t.left_join(dups, t._id == dups._flag_id)
-        t = t.mutate(
-            _dup_id=(t._flag_n > 1).fill_null(False), _blank_id=(t._id == "").fill_null(False)
-        )
-    else:
-        t = t.mutate(_dup_id=ibis.literal(False), _blank_id=ibis.literal(False))
+    def resolved(t: ir.Table) -> ir.Table:
+        """The rows of ``t`` (the source, or a part of it) joined to the dictionaries."""
+        t = t.left_join(places, [t.state == places._s, t.district == places._d]).drop("_s", "_d")
+        t = t.left_join(nics, t.nic_code == nics._n).drop("_n")
+        t = t.left_join(pins, t.pincode == pins._p).drop("_p")
+        t = t.left_join(segments, t.segment == segments._g).drop("_g")
+        if dups is not None:
+            t = t.mutate(_id=t.enterprise_id.cast("string").strip())
+            t = t.left_join(dups, t._id == dups._flag_id)
+            return t.mutate(
+                _dup_id=(t._flag_n > 1).fill_null(False), _blank_id=(t._id == "").fill_null(False)
+            )
+        return t.mutate(_dup_id=ibis.literal(False), _blank_id=ibis.literal(False))
 
+    t = resolved(table)
     parsed = {c: _number(t[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
     segment = t._seg.coalesce(t._dseg)
@@ -487,9 +564,16 @@ def validate(
     rows_read = int(total.as_py() or 0)
     products_by_id = lookup_table(con, {"pid": range(len(pcodes)), "product_code": pcodes})
     districts_by_id = lookup_table(con, {"did": range(len(dcodes)), "district_code": dcodes})
-    # Quarantined rows are read again from the source (the same joins and tests, with a
-    # filter), rather than carrying every original column through the pass.
-    bad = t.mutate(reason=_reason(t, parsed))
+    # Quarantined rows are read again from the source, rather than carried with every
+    # original column through the pass: first the rows that may be bad, by tests of
+    # their raw values, then the same joins and tests on those rows only.
+    try:
+        dictionaries = {"places": places, "nics": nics, "pins": pins}
+        maybe = resolved(table.filter(_suspect(con, table, dictionaries, id_spellings)))
+    except Exception as error:
+        raise RegisterError(f"register cannot be read: {short_error(error)}") from None
+    maybe_parsed = {c: _number(maybe[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
+    bad = maybe.mutate(reason=_reason(maybe, maybe_parsed))
     bad = bad.filter(bad.reason.notnull())
     named = compact.join(products_by_id, "pid").join(districts_by_id, "did")
     accepted = named.mutate(
