@@ -74,12 +74,11 @@ def _peak_mb() -> float:
     """
     try:
         status = Path("/proc/self/status").read_text()
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except OSError:  # not Linux
+        status = ""
     kb = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
-    if kb is None:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return int(kb.group(1)) / 1024
+    kilobytes = int(kb.group(1)) if kb else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kilobytes / 1024
 
 
 def duckdb_settings(folder: Path) -> None:

@@ -322,14 +322,28 @@ def count_rows(con: Any, table: ir.Table) -> int:
     return int(con.to_pyarrow(table.count().as_table()).column(0)[0].as_py())
 
 
-def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.Value:
-    """The first quarantine reason that applies to a row, or null."""
+def _value_tests(parsed: dict[str, Any]) -> dict[str, ir.BooleanValue]:
+    """The reasons a row's own numbers and coordinates give, without any dictionary."""
     bad_number: ir.BooleanValue = ibis.literal(False)
     negative: ir.BooleanValue = ibis.literal(False)
     for column, (bad, value) in parsed.items():
         bad_number = bad_number | bad
         if column in _NUMERIC_COLUMNS:
             negative = negative | (value < 0).fill_null(False)
+    lat, lon = parsed["latitude"][1], parsed["longitude"][1]
+    south, north, west, east = INDIA_BOUNDS
+    return {
+        "bad_number": bad_number,
+        "negative_number": negative,
+        "incomplete_coordinates": lat.isnull() != lon.isnull(),
+        "coordinates_outside_india": lat.notnull()
+        & ((lat < south) | (lat > north) | (lon < west) | (lon > east)),
+    }
+
+
+def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.Value:
+    """The first quarantine reason that applies to a row, or null."""
+    values = _value_tests(parsed)
     # Blank names and codes are known per distinct spelling; a null one matches nothing.
     missing = (
         t.enterprise_id.isnull()
@@ -338,19 +352,17 @@ def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.V
         | t._nic_blank.fill_null(True)
         | _blank(t.employment)
     )
-    lat, lon = parsed["latitude"][1], parsed["longitude"][1]
-    south, north, west, east = INDIA_BOUNDS
     tests = [
         missing,
         t._dup_id,
         t._state_code.isnull(),
         t._district_code.isnull(),
         t._product_code.isnull(),
-        bad_number,
-        negative,
+        values["bad_number"],
+        values["negative_number"],
         t._pin_bad.fill_null(False),
-        lat.isnull() != lon.isnull(),
-        lat.notnull() & ((lat < south) | (lat > north) | (lon < west) | (lon > east)),
+        values["incomplete_coordinates"],
+        values["coordinates_outside_india"],
     ]
     if numbered:  # a small integer is cheaper to keep for 65 M rows than a string
         return ibis.cases(*[(ok, i) for i, ok in enumerate(tests)], else_=ibis.null("int8"))
@@ -412,14 +424,7 @@ def _suspect(
     ]
     tests += [_among(con, column, values) for column, values in lists if values]
     parsed = {c: _number(table[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
-    for column, (bad, value) in parsed.items():
-        tests.append(bad)
-        if column in _NUMERIC_COLUMNS:
-            tests.append((value < 0).fill_null(False))
-    lat, lon = parsed["latitude"][1], parsed["longitude"][1]
-    south, north, west, east = INDIA_BOUNDS
-    tests.append(lat.isnull() != lon.isnull())
-    tests.append(lat.notnull() & ((lat < south) | (lat > north) | (lon < west) | (lon > east)))
+    tests += _value_tests(parsed).values()
     suspect = tests[0]
     for test in tests[1:]:
         suspect = suspect | test
