@@ -676,7 +676,7 @@ def administrative_in_pandas(path: str, rules: str) -> tuple[Any, Any]:
         .agg(
             units=("employment", "size"),
             employment=("employment", "sum"),
-            turnover_inr=("turnover_inr", lambda v: v.sum(min_count=1)),
+            turnover_inr=("turnover_inr", "sum"),
             turnover_known=("turnover_inr", "count"),
             looms=("looms", "sum"),
             lat_sum=("lat_sum", "sum"),
@@ -691,7 +691,8 @@ def administrative_in_pandas(path: str, rules: str) -> tuple[Any, Any]:
             "segment": np.array(seg_names, dtype=object)[g["s"]],
             "units": g["units"].astype("int64"),
             "employment": g["employment"].astype("int64"),
-            "turnover_inr": g["turnover_inr"],
+            # Unknown when no unit of the group gave it (pandas' sum of none is 0).
+            "turnover_inr": g["turnover_inr"].where(g["turnover_known"] > 0),
             "turnover_known": g["turnover_known"],
             "looms": g["looms"].astype("int64"),
             "lat_sum": g["lat_sum"],

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from clusterdev.engine import map_register, validation
@@ -62,3 +63,23 @@ def test_a_register_without_duplicates_skips_the_id_join(
     path = write_register(tmp_path, [ROW.format(id=f"E{i}") for i in range(20)])
     assert _reasons(path) == {}
     assert calls == [(None, [])]
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\n", "\r", "\x0b", "\x0c"], ids=repr)
+def test_an_id_with_any_stripped_character_before_or_after_is_the_same_id(
+    tmp_path: Path, space: str
+) -> None:
+    # Written as Parquet: a CSV reader would drop some of these characters itself.
+    ids = ["A1", f"{space}A1", "B1", f"B1{space}", "Ü9", "Ü9 ", "C1ä", "C1é"]
+    table = pa.table(
+        {
+            "enterprise_id": ids,
+            "state": ["Gujarat"] * len(ids),
+            "district": ["Ahmedabad"] * len(ids),
+            "nic_code": ["14301"] * len(ids),
+            "employment": [3] * len(ids),
+        }
+    )
+    path = tmp_path / "register.parquet"
+    pq.write_table(table, path)
+    assert _reasons(path) == {"duplicate_enterprise_id": 6}

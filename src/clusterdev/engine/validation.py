@@ -20,8 +20,10 @@ The work per row is kept to what cannot be avoided (decision 0110):
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +83,8 @@ _EXACT = 2.0**53  # whole numbers at least this large are not counted exactly
 _NUMERIC_COLUMNS = ("employment", "turnover_inr", "investment_inr", "looms", "year")
 _INTEGER_COLUMNS = ("employment", "looms", "year")
 _PARSED_COLUMNS = (*_NUMERIC_COLUMNS, "latitude", "longitude")
+_TOTALLED = ("employment", "turnover_inr", "looms", "latitude", "longitude")
+"""The columns of a row that :func:`_grouped` passes on to be totalled."""
 
 
 @dataclass
@@ -146,6 +150,21 @@ def _number(value: ir.Value, integer: bool) -> tuple[ir.BooleanValue, ir.Floatin
     return present & ~ok, as_float
 
 
+_NO_REASON = len(REASONS)
+"""What :func:`_first_of` gives when no test applies: above every reason's number."""
+
+
+def _first_of(*tests: tuple[ir.BooleanValue, str]) -> ir.IntegerValue:
+    """The number of the first reason whose test holds, else :data:`_NO_REASON`.
+
+    The tests must come in the order of :data:`REASONS`. A row's reason is the least of
+    such numbers (:func:`_reason`), and those of the dictionaries are worked out once
+    per distinct spelling.
+    """
+    cases = [(test.fill_null(False), REASONS.index(name)) for test, name in tests]
+    return ibis.cases(*cases, else_=_NO_REASON).cast("int8")
+
+
 def _places(con: Any, table: ir.Table) -> ir.Table:
     """Distinct (state, district) spellings → state code, district code and centroid."""
     states, districts, _, info = _lookup_rows()
@@ -182,10 +201,15 @@ def _places(con: Any, table: ir.Table) -> ir.Table:
     j = pairs.left_join(s_tab, "_sk")
     j = j.left_join(d_tab, [j._scode == d_tab._dsc, j._dk == d_tab._dk])
     j = j.left_join(c_tab, j._dcode == c_tab._ccode)
+    blank = _blank(j._s) | _blank(j._d)
     return j.select(
         "_s",
         "_d",
-        _place_blank=_blank(j._s) | _blank(j._d),
+        _place_r=_first_of(
+            (blank, "missing_field"),
+            (j._scode.isnull(), "unknown_state"),
+            (j._dcode.isnull(), "unknown_district"),
+        ),
         _state_code=j._scode,
         _district_code=j._dcode,
         _did=j._did,
@@ -209,7 +233,14 @@ def _nics(con: Any, table: ir.Table, products: Sequence[Product]) -> ir.Table:
     codes = table.select(_n=table.nic_code).distinct()
     codes = codes.mutate(_code=codes._n.cast("string").strip())
     j = codes.left_join(n_tab, "_code")
-    return j.select("_n", "_product_code", "_pid", "_dseg", _nic_blank=_blank(j._n))
+    blank = _blank(j._n)
+    return j.select(
+        "_n",
+        "_product_code",
+        "_pid",
+        "_dseg",
+        _nic_r=_first_of((blank, "missing_field"), (j._product_code.isnull(), "bad_nic_code")),
+    )
 
 
 def product_codes(products: Sequence[Product]) -> tuple[str, ...]:
@@ -239,7 +270,7 @@ def _pins(con: Any, table: ir.Table) -> ir.Table:
     ok = raw._pinc.re_search("^[1-9][0-9]{5}$").fill_null(False)
     raw = raw.mutate(_pin_bad=~_blank(raw._p) & ~ok)
     j = raw.left_join(p_tab, raw._pinc == p_tab._pin)
-    return j.select("_p", "_pin_bad", "_plat", "_plon")
+    return j.select("_p", "_plat", "_plon", _pin_r=_first_of((j._pin_bad, "bad_pincode")))
 
 
 def _segments(table: ir.Table) -> ir.Table:
@@ -256,14 +287,21 @@ def _hash64(value: str) -> dt.uint64:
     """DuckDB's own 64-bit hash (ibis's ``hash()`` converts it to int64 bit by bit)."""
 
 
+@ibis.udf.scalar.builtin(name="array_extract")  # type: ignore[untyped-decorator]
+def _char_at(value: str, at: int) -> dt.string:
+    """DuckDB's character of a string at a position (-1: the last)."""
+
+
 def _id_hash(table: ir.Table) -> ir.Value:
     """DuckDB's hash of each stripped enterprise id.
 
     Stripping copies every string, which costs more than hashing it; only an id that
     starts or ends with a space or control character can change, so only those are.
+    Those characters sort before ``!``: comparing the id and its last character with
+    it is the cheapest test found (a third of the cost of ``ascii`` and ``right``).
     """
     raw = table.enterprise_id.cast("string")
-    edge = (raw.ascii_str() <= 32) | (raw.right(1).ascii_str() <= 32)
+    edge = (raw < "!") | (_char_at(raw, -1) < "!")
     return ibis.ifelse(edge, _hash64(raw.strip()), _hash64(raw))
 
 
@@ -277,19 +315,43 @@ def _repeated_hashes(con: Any, table: ir.Table) -> pa.Table | None:
     """
     expr = table.select(_h=_id_hash(table))
     hashes = con.to_pyarrow(expr.order_by("_h")).column("_h")
-    ordered = np.concatenate([chunk.to_numpy() for chunk in hashes.chunks] or [[]])
-    del hashes
-    ordered = ordered.astype("uint64", copy=False)
-    if not (ordered[1:] >= ordered[:-1]).all():  # a cheap check of the engine's order
-        ordered.sort()
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     blank_hash = np.uint64(con.execute(_hash64(ibis.literal(""))))
-    at = int(np.searchsorted(ordered, blank_hash))
-    if at < len(ordered) and ordered[at] == blank_hash:
-        repeated = np.append(repeated, blank_hash)
+    chunks = [c.to_numpy().astype("uint64", copy=False) for c in hashes.chunks]
+    repeated = _repeats(chunks, blank_hash)
     if len(repeated) == 0:
         return None
-    return pa.table({"_h": pa.array(np.unique(repeated), type=pa.uint64())})
+    return pa.table({"_h": pa.array(repeated, type=pa.uint64())})
+
+
+def _repeats(chunks: list[np.ndarray], blank: np.uint64) -> np.ndarray:
+    """The distinct values that occur twice in the chunks, and ``blank`` if it occurs.
+
+    The chunks, taken in turn, are expected in ascending order; they are read where
+    they lie, for a copy into one array cost more than the tests. Out of order, they
+    are sorted first.
+
+    Examples
+    --------
+    >>> parts = [np.array([1, 2, 2, 5], "uint64"), np.array([5, 7], "uint64")]
+    >>> _repeats(parts, np.uint64(7)).tolist()
+    [2, 5, 7]
+    """
+    chunks = [c for c in chunks if len(c)]
+    pairs = list(itertools.pairwise(chunks))
+    ordered = all(bool((c[1:] >= c[:-1]).all()) for c in chunks)
+    if not (ordered and all(a[-1] <= b[0] for a, b in pairs)):
+        chunks = [np.sort(np.concatenate(chunks))]
+        pairs = []
+    found = [c[1:][c[1:] == c[:-1]] for c in chunks]
+    found += [a[-1:] for a, b in pairs if a[-1] == b[0]]
+    found += [np.array([blank], dtype="uint64") for c in chunks if _holds(c, blank)]
+    return np.unique(np.concatenate(found)) if found else np.array([], dtype="uint64")
+
+
+def _holds(ordered: np.ndarray, value: np.uint64) -> bool:
+    """An ascending array holds the value."""
+    at = int(np.searchsorted(ordered, value))
+    return at < len(ordered) and bool(ordered[at] == value)
 
 
 def _flagged_ids(con: Any, table: ir.Table) -> tuple[ir.Table | None, list[Any]]:
@@ -341,32 +403,31 @@ def _value_tests(parsed: dict[str, Any]) -> dict[str, ir.BooleanValue]:
     }
 
 
-def _reason(t: ir.Table, parsed: dict[str, Any], numbered: bool = False) -> ir.Value:
-    """The first quarantine reason that applies to a row, or null."""
+def _reason(t: ir.Table, parsed: dict[str, Any]) -> ir.IntegerValue:
+    """The number in :data:`REASONS` of the first reason that applies to a row, or null.
+
+    The place, NIC code and PIN code give theirs from the dictionaries; a row without a
+    match there has a null name or code, which is a missing field (a null PIN code is
+    none). One LEAST of small numbers costs a third of a CASE over every test.
+    """
     values = _value_tests(parsed)
-    # Blank names and codes are known per distinct spelling; a null one matches nothing.
-    missing = (
-        t.enterprise_id.isnull()
-        | t._blank_id
-        | t._place_blank.fill_null(True)
-        | t._nic_blank.fill_null(True)
-        | _blank(t.employment)
+    own = _first_of(
+        (t.enterprise_id.isnull() | t._blank_id | _blank(t.employment), "missing_field"),
+        (t._dup_id, "duplicate_enterprise_id"),
+        (values["bad_number"], "bad_number"),
+        (values["negative_number"], "negative_number"),
+        (values["incomplete_coordinates"], "incomplete_coordinates"),
+        (values["coordinates_outside_india"], "coordinates_outside_india"),
     )
-    tests = [
-        missing,
-        t._dup_id,
-        t._state_code.isnull(),
-        t._district_code.isnull(),
-        t._product_code.isnull(),
-        values["bad_number"],
-        values["negative_number"],
-        t._pin_bad.fill_null(False),
-        values["incomplete_coordinates"],
-        values["coordinates_outside_india"],
-    ]
-    if numbered:  # a small integer is cheaper to keep for 65 M rows than a string
-        return ibis.cases(*[(ok, i) for i, ok in enumerate(tests)], else_=ibis.null("int8"))
-    return ibis.cases(*zip(tests, REASONS, strict=True), else_=ibis.null("string"))
+    first = ibis.least(
+        t._place_r.fill_null(0), t._nic_r.fill_null(0), t._pin_r.fill_null(_NO_REASON), own
+    )
+    return first.nullif(_NO_REASON)
+
+
+def _reason_name(number: ir.IntegerValue) -> ir.StringValue:
+    """The name of a reason from its number (null stays null)."""
+    return ibis.cases(*[(number == i, r) for i, r in enumerate(REASONS)], else_=ibis.null("string"))
 
 
 def _bad_spellings(con: Any, dictionary: ir.Table, column: str, bad: ir.Value) -> list[Any]:
@@ -407,7 +468,7 @@ def _suspect(
     # pair fails on its district, whose spelling is kept (a blank one resolves to none).
     state_bad = places._state_code.isnull()
     district_bad = places._state_code.notnull() & places._district_code.isnull()
-    nic_bad = nics._nic_blank.fill_null(True) | nics._product_code.isnull()
+    nic_bad = nics._nic_r < _NO_REASON
     tests: list[ir.BooleanValue] = [
         table.state.isnull(),
         table.district.isnull(),
@@ -419,7 +480,7 @@ def _suspect(
         (table.state, _bad_spellings(con, places, "_s", state_bad)),
         (table.district, _bad_spellings(con, places, "_d", district_bad)),
         (table.nic_code, _bad_spellings(con, nics, "_n", nic_bad)),
-        (table.pincode, _bad_spellings(con, pins, "_p", pins._pin_bad.fill_null(False))),
+        (table.pincode, _bad_spellings(con, pins, "_p", pins._pin_r < _NO_REASON)),
         (table.enterprise_id.cast("string"), id_spellings),
     ]
     tests += [_among(con, column, values) for column, values in lists if values]
@@ -439,29 +500,19 @@ def _grouped(rows: ir.Table, cell_km: float | None) -> ir.Table:
     :func:`~clusterdev.engine.cells.cell_key` when ``cell_km`` is given and it is placed
     by coordinates or its PIN, else ``pid << 40`` (row and column 0: no cell). Three
     group columns instead of five make the pass a fifth faster.
+
+    The other columns are passed as they are, a rejected row's too: its groups are read
+    only for their count (by reason, summed over its districts and segments), and
+    nulling seven columns row by row took a third of the pass (decision 0124).
     """
     ok = rows.reason.isnull()
-    located = ok & (rows.location_basis != LOCATION_BASES.index("district"))
     product_only = rows.pid.cast("int64") * (1 << 2 * KEY_BITS)
-    key = ibis.cases(
-        (~ok, -1 - rows.reason.cast("int64")),
-        (located, cell_key(rows, cell_km) if cell_km else product_only),
-        else_=product_only,
-    )
-
-    def kept(value: ir.Value, kind: str) -> ir.Value:
-        return ibis.ifelse(ok, value, ibis.null(kind))
-
-    return rows.select(
-        key=key,
-        did=kept(rows.did, "int32"),
-        segment=kept(rows.segment, "int8"),
-        employment=kept(rows.employment, "float64"),
-        turnover_inr=kept(rows.turnover_inr, "float64"),
-        looms=kept(rows.looms, "float64"),
-        latitude=kept(rows.latitude, "float64"),
-        longitude=kept(rows.longitude, "float64"),
-    )
+    cases = [(~ok, -1 - rows.reason.cast("int64"))]
+    if cell_km:
+        located = rows.location_basis != LOCATION_BASES.index("district")
+        cases.append((located, cell_key(rows, cell_km)))
+    key = ibis.cases(*cases, else_=product_only)
+    return rows.select(key=key, **{c: rows[c] for c in ("did", "segment", *_TOTALLED)})
 
 
 def validate(
@@ -509,19 +560,27 @@ def validate(
         steps[name] = round(now - clock, 3)
         clock = now
 
-    pcodes, dcodes = product_codes(products), district_codes()
     for column in OPTIONAL_COLUMNS:
         if column not in table.columns:
             table = table.mutate(**{column: ibis.null("string")})
+    # The gazetteer's lookups take half a second of Python to build, done while the
+    # engine hashes and sorts the ids and leaves the interpreter free.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        lookups = pool.submit(_lookup_rows)
+        try:
+            dups, id_spellings = _flagged_ids(con, table)
+        except Exception as error:  # the engine reads the file lazily: bad lines surface here
+            raise RegisterError(f"register cannot be read: {short_error(error)}") from None
+        step("duplicate_ids")
+        lookups.result()
+    pcodes, dcodes = product_codes(products), district_codes()
     try:
         places = materialise(con, _places(con, table))
         nics = materialise(con, _nics(con, table, products))
         pins = materialise(con, _pins(con, table))
         segments = materialise(con, _segments(table))
         step("dictionaries")
-        dups, id_spellings = _flagged_ids(con, table)
-        step("duplicate_ids")
-    except Exception as error:  # the engine reads the file lazily: bad lines surface here
+    except Exception as error:
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
 
     def resolved(t: ir.Table) -> ir.Table:
@@ -543,7 +602,7 @@ def validate(
     lat, lon = parsed["latitude"][1], parsed["longitude"][1]
     segment = t._seg.coalesce(t._dseg)
     rows = t.select(
-        reason=_reason(t, parsed, numbered=True).cast("int8"),
+        reason=_reason(t, parsed).cast("int8"),
         did=t._did.cast("int32"),
         pid=t._pid.cast("int32"),
         segment=segment.cast("int8"),
@@ -563,7 +622,8 @@ def validate(
     try:
         groups, group_rows = collect(con, totals_expr(_grouped(rows, cell_km), list(GROUP_KEYS)))
         rejected = groups.filter(groups.key < 0)
-        counts = con.to_pyarrow(rejected.select(reason=-1 - rejected.key, n=rejected.units))
+        rejected = rejected.group_by(reason=-1 - rejected.key).agg(n=rejected.units.sum())
+        counts = con.to_pyarrow(rejected)
         total = con.to_pyarrow(groups.units.sum().cast("int64").as_table()).column(0)[0]
         step("pass")
     except Exception as error:
@@ -581,8 +641,8 @@ def validate(
     except Exception as error:
         raise RegisterError(f"register cannot be read: {short_error(error)}") from None
     maybe_parsed = {c: _number(maybe[c], c in _INTEGER_COLUMNS) for c in _PARSED_COLUMNS}
-    bad = maybe.mutate(reason=_reason(maybe, maybe_parsed))
-    bad = bad.filter(bad.reason.notnull())
+    bad = maybe.mutate(_reason_no=_reason(maybe, maybe_parsed))
+    bad = bad.filter(bad._reason_no.notnull()).mutate(reason=_reason_name(_._reason_no))
     named = compact.join(products_by_id, "pid").join(districts_by_id, "did")
     accepted = named.mutate(
         segment=ibis.cases(*[(named.segment == i, s) for i, s in enumerate(SEGMENTS)]),
