@@ -354,29 +354,38 @@ def _holds(ordered: np.ndarray, value: np.uint64) -> bool:
     return at < len(ordered) and bool(ordered[at] == value)
 
 
-def _flagged_ids(con: Any, table: ir.Table) -> tuple[ir.Table | None, list[Any]]:
-    """Ids seen twice (with their count ``_flag_n``) and blank ids, or None when none are;
-    and every spelling of those ids as the register writes them.
+def _flagged_ids(con: Any, table: ir.Table) -> pa.Table | None:
+    """Every spelling, as the register writes it, of the ids seen twice and of blank
+    ids (``_spelling``, ``_dup``, ``_blank``); None when there are none.
 
     Usually there are none, and then rows need no id work at all. On DuckDB only the
     rows whose id hash repeats are grouped; Spark groups every id, in the cluster.
+    Rows are then matched on their raw spelling: stripping every id in the pass would
+    copy every string (decision 0126).
     """
     if con.name == "duckdb":
         candidates = _repeated_hashes(con, table)
         if candidates is None:
-            return None, []
+            return None
         wanted = lookup_table(con, candidates)
         table = table.filter(_id_hash(table).isin(wanted._h))
     raw = table.enterprise_id.cast("string")
     ids = table.select(_id=raw.strip(), _raw=raw)
-    dups = ids.group_by("_id").agg(_n=ids.count())
-    dups = dups.filter((dups._n > 1) | (dups._id == ""))
-    dups = materialise(con, dups.select(_flag_id="_id", _flag_n="_n"))
-    if not count_rows(con, dups):
-        return None, []
-    # Their spellings as written (with any spaces), for the quarantine's first filter.
-    spelled = ids.filter(ids._id.isin(dups._flag_id)).select("_raw").distinct()
-    return dups, con.to_pyarrow(spelled).column("_raw").to_pylist()
+    counts = ids.group_by("_id").agg(_n=ids.count())
+    flagged = materialise(con, counts.filter((counts._n > 1) | (counts._id == "")))
+    spelled = ids.filter(ids._id.isin(flagged._id))
+    spelled = spelled.select(_spelling=spelled._raw, _blank=spelled._id == "").distinct()
+    rows = con.to_pyarrow(spelled)
+    if not rows.num_rows:
+        return None
+    blank = rows.column("_blank").to_pylist()
+    return pa.table(
+        {
+            "_spelling": rows.column("_spelling").cast(pa.string()),
+            "_dup": pa.array([not b for b in blank]),
+            "_blank": pa.array(blank),
+        }
+    )
 
 
 def count_rows(con: Any, table: ir.Table) -> int:
@@ -568,11 +577,13 @@ def validate(
     with ThreadPoolExecutor(max_workers=1) as pool:
         lookups = pool.submit(_lookup_rows)
         try:
-            dups, id_spellings = _flagged_ids(con, table)
+            flagged = _flagged_ids(con, table)
         except Exception as error:  # the engine reads the file lazily: bad lines surface here
             raise RegisterError(f"register cannot be read: {short_error(error)}") from None
         step("duplicate_ids")
         lookups.result()
+    marks = None if flagged is None else lookup_table(con, flagged)
+    id_spellings = [] if flagged is None else flagged.column("_spelling").to_pylist()
     pcodes, dcodes = product_codes(products), district_codes()
     try:
         places = materialise(con, _places(con, table))
@@ -589,11 +600,10 @@ def validate(
         t = t.left_join(nics, t.nic_code == nics._n).drop("_n")
         t = t.left_join(pins, t.pincode == pins._p).drop("_p")
         t = t.left_join(segments, t.segment == segments._g).drop("_g")
-        if dups is not None:
-            t = t.mutate(_id=t.enterprise_id.cast("string").strip())
-            t = t.left_join(dups, t._id == dups._flag_id)
-            return t.mutate(
-                _dup_id=(t._flag_n > 1).fill_null(False), _blank_id=(t._id == "").fill_null(False)
+        if marks is not None:
+            t = t.left_join(marks, t.enterprise_id.cast("string") == marks._spelling)
+            return t.drop("_spelling").mutate(
+                _dup_id=t._dup.fill_null(False), _blank_id=t._blank.fill_null(False)
             )
         return t.mutate(_dup_id=ibis.literal(False), _blank_id=ibis.literal(False))
 
