@@ -175,13 +175,14 @@ def map_register(
     )
     clusters = clusters.sort_values(["method", "product_code", "cluster_id"]).reset_index(drop=True)
 
-    by_rule: dict[str, dict[str, int]] = {}
-    for method in METHODS:
-        sub = clusters[clusters["method"] == method]
-        counts: dict[str, int] = {}
-        for test in ruleset.tests:
-            counts[test.id] = sum(1 for met in sub["rules_met"] if test.id in str(met).split(";"))
-        by_rule[method] = counts
+    # One row per (cluster, test met): a loop over 200,000 footprints took a second.
+    met = clusters[["method", "rules_met"]].astype({"rules_met": str})
+    met = met.assign(test=met["rules_met"].str.split(";")).explode("test")
+    tally = met.groupby(["method", "test"]).size()
+    by_rule = {
+        method: {t.id: int(tally.get((method, t.id), 0)) for t in ruleset.tests}
+        for method in METHODS
+    }
     summary: dict[str, Any] = {
         "engine": con.name if con.name == "duckdb" else "spark",
         "inputs": [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)],
