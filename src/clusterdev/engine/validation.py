@@ -388,11 +388,6 @@ def _flagged_ids(con: Any, table: ir.Table) -> pa.Table | None:
     )
 
 
-def count_rows(con: Any, table: ir.Table) -> int:
-    """Rows of an engine table."""
-    return int(con.to_pyarrow(table.count().as_table()).column(0)[0].as_py())
-
-
 def _value_tests(parsed: dict[str, Any]) -> dict[str, ir.BooleanValue]:
     """The reasons a row's own numbers and coordinates give, without any dictionary."""
     bad_number: ir.BooleanValue = ibis.literal(False)
@@ -417,7 +412,7 @@ def _reason(t: ir.Table, parsed: dict[str, Any]) -> ir.IntegerValue:
 
     The place, NIC code and PIN code give theirs from the dictionaries; a row without a
     match there has a null name or code, which is a missing field (a null PIN code is
-    none). One LEAST of small numbers costs a third of a CASE over every test.
+    none). Their tests are so worked out once per spelling rather than once per row.
     """
     values = _value_tests(parsed)
     own = _first_of(
