@@ -9,8 +9,8 @@ The work per row is kept to what cannot be avoided (decision 0110):
   spelling (a few thousand values), and each row is joined to that dictionary on its
   raw value, instead of running string functions on every row;
 * duplicated ids are narrowed down by sorting 64-bit hashes of the ids, then found
-  exactly by grouping only the rows whose hash repeats (decision 0115), and joined
-  back as a (small) list of ids;
+  exactly by grouping only the rows whose hash repeats (decision 0115), and rows are
+  matched to them on every raw spelling they have (decision 0126);
 * nothing row by row is stored: one pass resolves and tests every row and totals the
   accepted ones by district × product × segment × grid cell (decision 0116), and both
   methods start from those totals; quarantined rows, with their original columns, come
@@ -374,18 +374,9 @@ def _flagged_ids(con: Any, table: ir.Table) -> pa.Table | None:
     counts = ids.group_by("_id").agg(_n=ids.count())
     flagged = materialise(con, counts.filter((counts._n > 1) | (counts._id == "")))
     spelled = ids.filter(ids._id.isin(flagged._id))
-    spelled = spelled.select(_spelling=spelled._raw, _blank=spelled._id == "").distinct()
-    rows = con.to_pyarrow(spelled)
-    if not rows.num_rows:
-        return None
-    blank = rows.column("_blank").to_pylist()
-    return pa.table(
-        {
-            "_spelling": rows.column("_spelling").cast(pa.string()),
-            "_dup": pa.array([not b for b in blank]),
-            "_blank": pa.array(blank),
-        }
-    )
+    blank = spelled._id == ""
+    rows = con.to_pyarrow(spelled.select(_spelling="_raw", _dup=~blank, _blank=blank).distinct())
+    return rows if rows.num_rows else None
 
 
 def _value_tests(parsed: dict[str, Any]) -> dict[str, ir.BooleanValue]:
