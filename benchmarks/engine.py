@@ -123,15 +123,17 @@ def _engine(path: str) -> dict[str, Any]:
 
 def _engine_admin(path: str) -> dict[str, Any]:
     from clusterdev.engine import map_register
+    from clusterdev.engine.validation import _numpy_sorts_fast
 
     result = map_register(path, RULES, methods=["administrative"])
+    sorter = "NumPy (AVX-512)" if _numpy_sorts_fast() else "DuckDB"  # decision 0128
     clusters = result.clusters
     durations = result.summary["durations_s"]
     steps = result.summary["validate_steps_s"]
     return {
         "notes": "clusterdev.engine, administrative only, read + validate + aggregate + "
-        f"rules, nothing written; {len(clusters):,} clusters; validate "
-        + ", ".join(f"{k} {v:.1f}s" for k, v in steps.items()),
+        f"rules, nothing written; {len(clusters):,} clusters; id hashes sorted by "
+        f"{sorter}; validate " + ", ".join(f"{k} {v:.1f}s" for k, v in steps.items()),
         "found": sorted(zip(clusters["cluster_id"], clusters["rules_met"], strict=True)),
         "quarantined": result.quarantine["reason"].value_counts().to_dict(),
         "method_s": steps["pass"] + durations["aggregate"] + durations["administrative"],

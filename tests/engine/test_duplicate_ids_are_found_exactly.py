@@ -92,3 +92,14 @@ def test_numeric_ids_repeated_in_a_parquet_register_are_duplicates(
 ) -> None:
     path = _parquet(tmp_path, pa.array([101, 102, 102, 103, 104, 104, 104], type=pa.int64()))
     assert _reasons(path, engine) == {"duplicate_enterprise_id": 5}
+
+
+@pytest.mark.parametrize("numpy_sorts", [True, False], ids=["numpy sorts", "duckdb sorts"])
+def test_duplicates_are_the_same_whichever_engine_sorts_the_hashes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, numpy_sorts: bool
+) -> None:
+    # Decision 0128: NumPy sorts where it has AVX-512, DuckDB elsewhere.
+    monkeypatch.setattr(validation, "_numpy_sorts_fast", lambda: numpy_sorts)
+    ids = [f"U{i}" for i in range(3000)] + ["U17", " U17", "U2999 ", "", "  "]
+    path = _parquet(tmp_path, pa.array(ids))
+    assert _reasons(path) == {"duplicate_enterprise_id": 5, "missing_field": 2}

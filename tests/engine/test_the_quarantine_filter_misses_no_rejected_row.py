@@ -55,3 +55,14 @@ def test_every_rejected_row_is_in_the_quarantine_and_no_good_one(
     rows = result.summary["rows"]
     assert rows["accepted"] == sum(1 for r in ROWS.values() if r is None)
     assert rows["read"] == rows["accepted"] + len(result.quarantine)
+
+
+def test_a_quarantined_row_keeps_its_values_as_written(tmp_path: Path, engine: str) -> None:
+    path = write_register(tmp_path, list(ROWS))
+    result = map_register(path, "msme-di-small", engine=engine)
+    by_note = result.quarantine.set_index("notes")
+    assert by_note.loc["space before", "enterprise_id"] == " S1"
+    assert by_note.loc["space after", "enterprise_id"] == "S1 "
+    assert by_note.loc["half a worker", "employment"] == "2.5"
+    assert by_note.loc["district of another state", "district"] == "Tuticorin"
+    assert list(result.quarantine.columns)[-1] == "reason"
