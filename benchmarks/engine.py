@@ -201,6 +201,10 @@ def _sample(path: str, size: int) -> str:
     return str(target)
 
 
+_POINTS_PER_QUERY = 1_000_000
+"""Points tested against the footprint outlines at a time."""
+
+
 def _dbscan_labels(df: Any) -> tuple[Any, int]:
     """In a DBSCAN cluster or not, per row (DBSCAN per 4-digit product); and clusters found."""
     import numpy as np
@@ -238,27 +242,64 @@ def _footprint_labels(sample: str, df: Any, rules: Path) -> tuple[Any, int, floa
     clusters = result.clusters
     if len(clusters):
         # One spatial index over every outline; a point is in a footprint of its product.
+        # Points go in slices: 12.8 M shapely points at once crashed at the memory cap.
         tree = shapely.STRtree([shape(json.loads(o)) for o in clusters["outline"]])
-        points = shapely.points(df["longitude"].to_numpy(), df["latitude"].to_numpy())
-        point, outline = tree.query(points, predicate="within")
         products = clusters["product_code"].to_numpy()
-        same = df["product"].to_numpy()[point] == products[outline]
-        inside[point[same]] = True
+        lon, lat, product = (df[c].to_numpy() for c in ("longitude", "latitude", "product"))
+        for start in range(0, len(df), _POINTS_PER_QUERY):
+            part = slice(start, start + _POINTS_PER_QUERY)
+            point, outline = tree.query(shapely.points(lon[part], lat[part]), predicate="within")
+            point += start
+            inside[point[product[point] == products[outline]]] = True
     # The method's own work: the pass that groups every row by cell (it also tests them),
     # then the footprint stage (decision 0116).
     stage = result.summary["validate_steps_s"]["pass"] + result.summary["durations_s"]["footprint"]
     return inside, len(clusters), float(stage), total
 
 
-def _dbscan(path: str) -> dict[str, Any]:
+def _dbscan_sample(path: str, size: int, rules: str) -> dict[str, Any] | str:
+    """DBSCAN and the footprint method on one sample: their comparison, or why it stopped.
+
+    Each sample runs in its own process, so a crash at one size (a C extension that
+    meets the memory cap) leaves the smaller samples' results standing.
+    """
     import pandas as pd
+
+    cap = int(os.environ.get("ENGINE_BENCH_DBSCAN_GB", "12")) * 1024**3
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))  # MemoryError, not the OOM killer
+    sample = _sample(path, size)
+    df = pd.read_parquet(sample, columns=["nic_code", "latitude", "longitude"])
+    df["product"] = df["nic_code"].str.strip().str[:4]
+    started = time.perf_counter()
+    try:
+        db_in, db_clusters = _dbscan_labels(df)
+    except MemoryError:
+        return f"DBSCAN ran out of memory (cap {cap // 1024**3} GB) at {size:,} rows"
+    seconds = time.perf_counter() - started
+    fp_in, fp_clusters, fp_stage, fp_total = _footprint_labels(sample, df, Path(rules))
+    both = int((db_in & fp_in).sum())
+    either = int((db_in | fp_in).sum())
+    return {
+        "size": len(df),
+        "dbscan_s": seconds,
+        "footprint_stage_s": fp_stage,
+        "footprint_total_s": fp_total,
+        "agreement": float((db_in == fp_in).mean()),
+        "jaccard": both / either if either else 1.0,
+        "dbscan_clusters": db_clusters,
+        "footprints": fp_clusters,
+        "in_dbscan": int(db_in.sum()),
+        "in_footprints": int(fp_in.sum()),
+    }
+
+
+def _dbscan(path: str) -> dict[str, Any]:
+    from concurrent.futures.process import BrokenProcessPool
 
     from clusterdev.engine.rules import load_rules
 
     budget = float(os.environ.get("ENGINE_BENCH_DBSCAN_SECONDS", "600"))
     total = float(os.environ.get("ENGINE_BENCH_DBSCAN_TOTAL", "1200"))
-    cap = int(os.environ.get("ENGINE_BENCH_DBSCAN_GB", "12")) * 1024**3
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))  # MemoryError, not the OOM killer
     params = load_rules(RULES).footprint
     rules = Path(path).with_name("every-dense-cell.toml")
     rules.write_text(EVERY_CELL_RULES.format(cell_km=params.cell_km, min_units=params.min_units))
@@ -266,34 +307,17 @@ def _dbscan(path: str) -> dict[str, Any]:
     limit = _rows(path)
     stopped = ""
     while size <= limit and (not runs or (last * 2.3 <= budget and spent + last * 2.3 <= total)):
-        sample = _sample(path, size)
-        df = pd.read_parquet(sample, columns=["nic_code", "latitude", "longitude"])
-        df["product"] = df["nic_code"].str.strip().str[:4]
-        started = time.perf_counter()
         try:
-            db_in, db_clusters = _dbscan_labels(df)
-        except MemoryError:
-            stopped = f"DBSCAN ran out of memory (cap {cap // 1024**3} GB) at {size:,} rows"
+            with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+                found = pool.submit(_dbscan_sample, path, size, str(rules)).result()
+        except BrokenProcessPool:
+            found = f"the process measuring {size:,} rows died (a crash at the memory cap)"
+        if isinstance(found, str):
+            stopped = found
             break
-        last = time.perf_counter() - started
+        runs.append(found)
+        last = found["dbscan_s"]
         spent += last
-        fp_in, fp_clusters, fp_stage, fp_total = _footprint_labels(sample, df, rules)
-        both = int((db_in & fp_in).sum())
-        either = int((db_in | fp_in).sum())
-        runs.append(
-            {
-                "size": len(df),
-                "dbscan_s": last,
-                "footprint_stage_s": fp_stage,
-                "footprint_total_s": fp_total,
-                "agreement": float((db_in == fp_in).mean()),
-                "jaccard": both / either if either else 1.0,
-                "dbscan_clusters": db_clusters,
-                "footprints": fp_clusters,
-                "in_dbscan": int(db_in.sum()),
-                "in_footprints": int(fp_in.sum()),
-            }
-        )
         print(f"    DBSCAN sample: {runs[-1]}", flush=True)
         size *= 2
     if runs:
