@@ -439,16 +439,20 @@ def run() -> list[dict[str, Any]]:
         results.append(_isolated("engine.synth", _synth, path))
     results.append(_warm(path))
     engine = _isolated("engine.map (duckdb, end to end)", _engine, path)
-    floor = _isolated("engine.floor (duckdb scan + group-by)", _floor, path)
     pandas_rows = int(os.environ.get("ENGINE_BENCH_PANDAS_ROWS") or 0) or rows
     same = path if pandas_rows >= rows else _slice(path, pandas_rows)
-    admin = _isolated("engine.administrative only (duckdb, end to end)", _engine_admin, same)
-    pandas = _isolated("engine.pandas administrative (end to end)", _pandas_admin, same)
-    whole = admin
+    # Each ratio compares two neighbouring runs, before pandas' 9 GB churns the memory
+    # and the page cache (decision 0129).
+    floor = _isolated("engine.floor (duckdb scan + group-by)", _floor, path)
+    whole = None
     if same != path:  # the floor reads the whole register: so must its comparison
-        results.append(_warm(path))  # pandas' 9 GB may have pushed it out of the cache
         whole = _isolated("engine.administrative only, whole register", _engine_admin, path)
         results.append(whole)
+    admin = _isolated("engine.administrative only (duckdb, end to end)", _engine_admin, same)
+    pandas = _isolated("engine.pandas administrative (end to end)", _pandas_admin, same)
+    whole = whole or admin
+    if same != path:
+        results.append(_warm(path))  # pandas may have pushed the register out of the cache
     dbscan = _isolated("engine.dbscan vs footprints (samples)", _dbscan, path)
     results += [engine, floor, admin, pandas]
     admin_stage = float(whole.pop("method_s", math.nan))
