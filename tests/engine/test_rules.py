@@ -91,6 +91,8 @@ def test_stars_count_size_specialisation_and_focus() -> None:
         ("cell_km = 500", "footprint.cell_km must be between 0.1 and 100"),
         ('cell_km = "two"', "footprint.cell_km must be a number"),
         ("min_units = 0", "footprint.min_units must be a whole number of at least 1"),
+        ('edge_cells = "yes"', "footprint.edge_cells must be true or false"),
+        ("min_unit = 20", "unknown footprint setting min_unit"),
     ],
 )
 def test_footprint_parameters_outside_their_range_fail_naming_the_field(

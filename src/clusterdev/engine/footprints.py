@@ -8,6 +8,8 @@ after that is NumPy over those parts, the same for DuckDB and Spark:
   its product (:func:`~clusterdev.engine.grid.neighbourhood_sums`);
 * dense cells that touch (sides or corners) form one footprint
   (:func:`~clusterdev.engine.grid.components`);
+* a cell that is not dense but touches a dense cell joins that cell's footprint,
+  unless the rule set says ``edge_cells = false`` (decision 0130);
 * a footprint's figures are sums over its cell parts; its location quotient compares
   its product's share of all enterprises in its cells with the national share;
 * outlines are traced on the grid (:mod:`~clusterdev.engine.outlines`).
@@ -247,6 +249,33 @@ def _cluster_ids(wcomp: Any, cy: Any, cx: Any, products: list[str], cell_km: flo
     return ids
 
 
+def _join_edge_cells(comp_of_cell: Any, dense: Any, src: Any, dst: Any) -> None:
+    """Give each cell that is not dense but touches a dense one that cell's footprint.
+
+    These are the grid's counterpart of DBSCAN's border points: too sparse to be dense,
+    but next to a cell that is. A cell next to several footprints joins the one
+    numbered first, so the result does not depend on the order of the rows.
+    ``comp_of_cell`` is changed in place.
+
+    Examples
+    --------
+    >>> comp = np.array([0, -1, 1, -1])
+    >>> dense = comp >= 0
+    >>> _join_edge_cells(comp, dense, np.array([0, 1, 2]), np.array([1, 2, 3]))
+    >>> comp.tolist()
+    [0, 0, 1, 1]
+    """
+    edge = dense[src] != dense[dst]
+    src, dst = src[edge], dst[edge]
+    src_dense = dense[src]
+    core = np.where(src_dense, src, dst)
+    rim = np.where(src_dense, dst, src)
+    order = np.lexsort((comp_of_cell[core], rim))
+    rim, core = rim[order], core[order]
+    first = np.r_[True, rim[1:] != rim[:-1]] if len(rim) else np.zeros(0, dtype=bool)
+    comp_of_cell[rim[first]] = comp_of_cell[core[first]]
+
+
 def footprint(
     con: Any,
     checked: Validated,
@@ -319,10 +348,16 @@ def footprint(
     both = dense[src] & dense[dst]
     number = np.cumsum(dense) - 1  # a dense cell's position among the dense cells
     comp_of_dense = components_of(len(dense_keys), number[src[both]], number[dst[both]])
-    del src, dst, both, number
+    del both, number
     n_comp = int(comp_of_dense.max()) + 1
     comp_of_cell = np.full(len(cell_keys), -1, dtype="int64")
     comp_of_cell[dense] = comp_of_dense
+    if params.edge_cells:
+        _join_edge_cells(comp_of_cell, dense, src, dst)
+    del src, dst
+    in_fp = comp_of_cell >= 0  # the footprints' cells: dense, and edge cells if joined
+    comp_of_in = comp_of_cell[in_fp]
+    in_keys = cell_keys[in_fp]
     comp_of_part = comp_of_cell[cell_of_part]
     member = comp_of_part >= 0
     c = comp_of_part[member]
@@ -336,11 +371,9 @@ def footprint(
     cell_employment = np.bincount(cell_of_part, weights=employment)
     place_units = np.bincount(place_of_cell, weights=cell_units)
     place_employment = np.bincount(place_of_cell, weights=cell_employment)
-    in_dense = place_of_cell[dense]
-    all_units = np.bincount(comp_of_dense, weights=place_units[in_dense], minlength=n_comp)
-    all_employment = np.bincount(
-        comp_of_dense, weights=place_employment[in_dense], minlength=n_comp
-    )
+    in_place = place_of_cell[in_fp]
+    all_units = np.bincount(comp_of_in, weights=place_units[in_place], minlength=n_comp)
+    all_employment = np.bincount(comp_of_in, weights=place_employment[in_place], minlength=n_comp)
 
     by_segment = np.bincount(
         c * len(SEGMENTS) + seg_index[member],
@@ -379,16 +412,23 @@ def footprint(
     wanted = clusters["comp"].to_numpy()
     slot = np.full(n_comp, -1, dtype="int64")
     slot[wanted] = np.arange(len(wanted))
+    # The id hashes the dense cells only: joining edge cells (0130) keeps the ids.
     w_of_dense = slot[comp_of_dense]
     mine = w_of_dense >= 0
-    wcomp = w_of_dense[mine]
-    abs_y = (dense_keys[mine] >> BITS) & _MASK
-    abs_x = dense_keys[mine] & _MASK
+    clusters["cluster_id"] = _cluster_ids(
+        w_of_dense[mine],
+        (dense_keys[mine] >> BITS) & _MASK,
+        dense_keys[mine] & _MASK,
+        clusters["product_code"].tolist(),
+        params.cell_km,
+    )
+    w_of_in = slot[comp_of_in]
+    mine = w_of_in >= 0
+    wcomp = w_of_in[mine]
+    abs_y = (in_keys[mine] >> BITS) & _MASK
+    abs_x = in_keys[mine] & _MASK
     cells = np.bincount(wcomp, minlength=len(wanted))
     clusters["cells"] = cells
-    clusters["cluster_id"] = _cluster_ids(
-        wcomp, abs_y, abs_x, clusters["product_code"].tolist(), params.cell_km
-    )
     # An object column: pandas would copy a quarter of a million texts into Arrow.
     outlines = footprint_outlines(wcomp, abs_y, abs_x, dlat, dlon)
     clusters["outline"] = pd.Series(outlines, index=clusters.index, dtype=object)

@@ -89,6 +89,8 @@ class FootprintParameters:
     """Side of a grid cell in kilometres."""
     min_units: int = 20
     """A cell is dense when it and its eight neighbours hold at least this many units."""
+    edge_cells: bool = True
+    """A cell that is not dense but touches a dense cell joins that cell's footprint."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +220,7 @@ def parse_rules(data: dict[str, Any], path: str = "") -> RuleSet:
     measure = str(data.get("measure", "employment"))
     if measure not in ("employment", "units"):
         raise RuleSetError(f"{where}: measure must be 'employment' or 'units'")
-    cell_km, min_units = _footprint(data.get("footprint", {}), where)
+    footprint = _footprint(data.get("footprint", {}), where)
     return RuleSet(
         name=str(data["name"]),
         version=str(data["version"]),
@@ -229,19 +231,26 @@ def parse_rules(data: dict[str, Any], path: str = "") -> RuleSet:
         tests=tuple(tests),
         measure=measure,
         exclude_typologies=_typologies(data.get("exclude_typologies"), where),
-        footprint=FootprintParameters(cell_km=cell_km, min_units=min_units),
+        footprint=footprint,
         path=path,
         notes=str(data.get("notes", "")),
     )
 
 
-def _footprint(fp: dict[str, Any], where: object) -> tuple[float, int]:
-    """(cell_km, min_units) of a ``[footprint]`` table, checked.
+def _footprint(fp: dict[str, Any], where: object) -> FootprintParameters:
+    """The ``[footprint]`` table, checked.
 
     Cells from 100 m to 100 km keep every grid row and column of India positive and
     inside the packed cell key (:mod:`clusterdev.engine.grid`).
     """
+    unknown = sorted(set(fp) - {"cell_km", "min_units", "edge_cells"})
+    if unknown:
+        raise RuleSetError(
+            f"{where}: unknown footprint setting {', '.join(unknown)} "
+            "(known: cell_km, min_units, edge_cells)"
+        )
     cell_km, min_units = fp.get("cell_km", 2.0), fp.get("min_units", 20)
+    edge_cells = fp.get("edge_cells", True)
     if isinstance(cell_km, bool) or not isinstance(cell_km, (int, float)):
         raise RuleSetError(f"{where}: footprint.cell_km must be a number, not {cell_km!r}")
     if not 0.1 <= cell_km <= 100:
@@ -250,7 +259,11 @@ def _footprint(fp: dict[str, Any], where: object) -> tuple[float, int]:
         raise RuleSetError(
             f"{where}: footprint.min_units must be a whole number of at least 1, not {min_units!r}"
         )
-    return float(cell_km), min_units
+    if not isinstance(edge_cells, bool):
+        raise RuleSetError(
+            f"{where}: footprint.edge_cells must be true or false, not {edge_cells!r}"
+        )
+    return FootprintParameters(cell_km=float(cell_km), min_units=min_units, edge_cells=edge_cells)
 
 
 def load_rules(name_or_path: str | Path | RuleSet) -> RuleSet:

@@ -40,6 +40,7 @@ class Command(BaseCommand):
         fp = rules.footprint
         self.stdout.write(
             f"footprint: {fp.cell_km:g} km cells, dense at {fp.min_units} units with neighbours"
+            + ("; sparse cells touching a dense one join it" if fp.edge_cells else "")
         )
         self.stdout.write("tests (a cluster meets at least one):")
         for test in rules.tests:
