@@ -83,3 +83,9 @@ def test_the_clusterdev_command_exits_non_zero_on_bad_input(tmp_path: Path) -> N
     )
     assert done.returncode != 0
     assert "missing required column 'enterprise_id'" in done.stderr
+
+
+def test_rules_show_says_how_footprints_are_drawn() -> None:
+    text = _run("rules", "show", "fmc-observatory")
+    assert "2 km cells, dense at 20 units" in text
+    assert "sparse cells touching a dense one join it" in text
