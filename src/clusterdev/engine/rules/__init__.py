@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -243,11 +243,11 @@ def _footprint(fp: dict[str, Any], where: object) -> FootprintParameters:
     Cells from 100 m to 100 km keep every grid row and column of India positive and
     inside the packed cell key (:mod:`clusterdev.engine.grid`).
     """
-    unknown = sorted(set(fp) - {"cell_km", "min_units", "edge_cells"})
+    known = [f.name for f in fields(FootprintParameters)]
+    unknown = sorted(set(fp) - set(known))
     if unknown:
         raise RuleSetError(
-            f"{where}: unknown footprint setting {', '.join(unknown)} "
-            "(known: cell_km, min_units, edge_cells)"
+            f"{where}: unknown footprint setting {', '.join(unknown)} (known: {', '.join(known)})"
         )
     cell_km, min_units = fp.get("cell_km", 2.0), fp.get("min_units", 20)
     edge_cells = fp.get("edge_cells", True)
