@@ -18,6 +18,7 @@ Environment:
     Time allowed for one DBSCAN run (default 600); samples double from 100,000 rows
     until the next one would not finish in that time (or in what is left of
     ``ENGINE_BENCH_DBSCAN_TOTAL``, default 1200 s, for all DBSCAN runs together).
+    A run still going at the end of its time is stopped, and its sample not kept.
 ``ENGINE_BENCH_PANDAS_GB``, ``ENGINE_BENCH_DBSCAN_GB``
     Address space allowed to the pandas and DBSCAN processes (default 14 and 12 GB):
     on a shared machine they fail with ``MemoryError`` rather than exhaust memory.
@@ -257,25 +258,84 @@ def _footprint_labels(sample: str, df: Any, rules: Path) -> tuple[Any, int, floa
     return inside, len(clusters), float(stage), total
 
 
-def _dbscan_sample(path: str, size: int, rules: str) -> dict[str, Any] | str:
-    """DBSCAN and the footprint method on one sample: their comparison, or why it stopped.
+def _dbscan_budget() -> float:
+    return float(os.environ.get("ENGINE_BENCH_DBSCAN_SECONDS", "600"))
 
-    Each sample runs in its own process, so a crash at one size (a C extension that
-    meets the memory cap) leaves the smaller samples' results standing.
-    """
+
+def _cap_memory() -> int:
+    """Cap this process's address space: ``MemoryError``, not the OOM killer."""
+    cap = int(os.environ.get("ENGINE_BENCH_DBSCAN_GB", "12")) * 1024**3
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    return cap
+
+
+def _sample_frame(sample: str) -> Any:
     import pandas as pd
 
-    cap = int(os.environ.get("ENGINE_BENCH_DBSCAN_GB", "12")) * 1024**3
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))  # MemoryError, not the OOM killer
-    sample = _sample(path, size)
     df = pd.read_parquet(sample, columns=["nic_code", "latitude", "longitude"])
     df["product"] = df["nic_code"].str.strip().str[:4]
+    return df
+
+
+def _dbscan_child(sample: str, labels: str, conn: Any) -> None:
+    """Run in a process of its own: DBSCAN on one sample, labels saved to ``labels``.
+
+    Sends "ready" once the sample is read, then ``(seconds, clusters)`` or why it failed.
+    """
+    import numpy as np
+
+    cap = _cap_memory()
+    df = _sample_frame(sample)
+    conn.send("ready")
     started = time.perf_counter()
     try:
-        db_in, db_clusters = _dbscan_labels(df)
+        inside, clusters = _dbscan_labels(df)
     except MemoryError:
-        return f"DBSCAN ran out of memory (cap {cap // 1024**3} GB) at {size:,} rows"
+        conn.send(f"DBSCAN ran out of memory (cap {cap // 1024**3} GB) at {len(df):,} rows")
+        return
     seconds = time.perf_counter() - started
+    np.save(labels, inside)
+    conn.send((seconds, clusters))
+
+
+def _dbscan_timed(sample: str, size: int, budget: float) -> tuple[float, int, str] | str:
+    """DBSCAN on one sample, stopped when it runs past ``budget`` seconds.
+
+    Returns its seconds, its clusters and the file of its labels, or why there are none.
+    The clock starts once the sample is read; a run past its budget is killed, so that
+    one sample too many cannot hold the benchmark for an hour (decision 0112).
+    """
+    ctx = get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    labels = str(Path(sample).with_suffix(".dbscan.npy"))
+    child = ctx.Process(target=_dbscan_child, args=(sample, labels, send), daemon=True)
+    child.start()
+    send.close()  # so that a child that dies is an EOFError here, not a wait forever
+    try:
+        receive.recv()
+        if not receive.poll(budget):
+            return f"DBSCAN on {size:,} rows was stopped unfinished after {budget:.0f} s"
+        found = receive.recv()
+    except EOFError:
+        return f"the process running DBSCAN on {size:,} rows died (a crash at the memory cap)"
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if isinstance(found, str):
+        return found
+    seconds, clusters = found
+    return float(seconds), int(clusters), labels
+
+
+def _compare(sample: str, labels: str, seconds: float, clusters: int, rules: str) -> dict[str, Any]:
+    """The footprint method on the sample DBSCAN labelled, and how the two agree."""
+    import numpy as np
+
+    _cap_memory()
+    df = _sample_frame(sample)
+    db_in = np.load(labels)
     fp_in, fp_clusters, fp_stage, fp_total = _footprint_labels(sample, df, Path(rules))
     both = int((db_in & fp_in).sum())
     either = int((db_in | fp_in).sum())
@@ -286,7 +346,7 @@ def _dbscan_sample(path: str, size: int, rules: str) -> dict[str, Any] | str:
         "footprint_total_s": fp_total,
         "agreement": float((db_in == fp_in).mean()),
         "jaccard": both / either if either else 1.0,
-        "dbscan_clusters": db_clusters,
+        "dbscan_clusters": clusters,
         "footprints": fp_clusters,
         "in_dbscan": int(db_in.sum()),
         "in_footprints": int(fp_in.sum()),
@@ -294,12 +354,24 @@ def _dbscan_sample(path: str, size: int, rules: str) -> dict[str, Any] | str:
 
 
 def _dbscan_in_process(path: str, size: int, rules: str) -> dict[str, Any] | str:
-    """:func:`_dbscan_sample` in a spawned process of its own, or why it died."""
+    """DBSCAN and the footprint method on one sample: their comparison, or why it stopped.
+
+    The sample, DBSCAN and the comparison each run in a process of their own, so a crash
+    at one size (a C extension that meets the memory cap) leaves the smaller samples'
+    results standing, and DBSCAN can be stopped at its budget.
+    """
     from concurrent.futures.process import BrokenProcessPool
 
-    try:
+    def alone(func: Callable[..., Any], *args: Any) -> Any:
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-            return pool.submit(_dbscan_sample, path, size, rules).result()
+            return pool.submit(func, *args).result()
+
+    try:
+        sample = alone(_sample, path, size)
+        timed = _dbscan_timed(sample, size, _dbscan_budget())
+        if isinstance(timed, str):
+            return timed
+        return alone(_compare, sample, timed[2], timed[0], timed[1], rules)
     except BrokenProcessPool:
         return f"the process measuring {size:,} rows died (a crash at the memory cap)"
 
@@ -314,7 +386,7 @@ def _dbscan(
     """
     from clusterdev.engine.rules import load_rules
 
-    budget = float(os.environ.get("ENGINE_BENCH_DBSCAN_SECONDS", "600"))
+    budget = _dbscan_budget()
     total = float(os.environ.get("ENGINE_BENCH_DBSCAN_TOTAL", "1200"))
     params = load_rules(RULES).footprint
     rules = Path(path).with_name("every-dense-cell.toml")
