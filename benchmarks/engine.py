@@ -124,10 +124,11 @@ def _engine(path: str) -> dict[str, Any]:
 
 def _engine_admin(path: str) -> dict[str, Any]:
     from clusterdev.engine import map_register
-    from clusterdev.engine.validation import _numpy_sorts_fast
+    from clusterdev.engine.validation import numpy_sort_path
 
     result = map_register(path, RULES, methods=["administrative"])
-    sorter = "NumPy (AVX-512)" if _numpy_sorts_fast() else "DuckDB"  # decision 0128
+    path_used = numpy_sort_path()  # decisions 0128, 0131
+    sorter = f"NumPy ({path_used})" if path_used else "DuckDB"
     clusters = result.clusters
     durations = result.summary["durations_s"]
     steps = result.summary["validate_steps_s"]
@@ -518,6 +519,9 @@ def _verdict(met: bool) -> str:
 
 def run() -> list[dict[str, Any]]:
     """Run every measurement and return the results, ratios and verdicts last."""
+    from clusterdev.simd import prefer_avx2_on_zen4
+
+    prefer_avx2_on_zen4(children_only=True)  # every measured process, as the CLI (0131)
     rows = int(os.environ.get("ENGINE_BENCH_ROWS", "5000000"))
     folder = Path(os.environ.get("ENGINE_BENCH_DIR") or tempfile.mkdtemp(prefix="engine-bench-"))
     folder.mkdir(parents=True, exist_ok=True)

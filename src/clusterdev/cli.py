@@ -11,7 +11,11 @@ import secrets
 import sys
 from pathlib import Path
 
+from clusterdev.simd import prefer_avx2_on_zen4
+
 DEMO_COMMANDS = {"demo", "serve"}
+MAPPING_COMMANDS = {"map", "mapping_job", "synth"}
+"""Commands whose process does the mapping engine's sorting work."""
 
 
 def _demo_environment() -> None:
@@ -31,6 +35,8 @@ def _demo_environment() -> None:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "clusterdev"
+    if len(argv) > 1 and argv[1] in MAPPING_COMMANDS:
+        prefer_avx2_on_zen4()  # before anything imports NumPy (decision 0131)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterdev.settings")
     if len(argv) > 1 and argv[1] in DEMO_COMMANDS:
         _demo_environment()

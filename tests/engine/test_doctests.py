@@ -13,7 +13,7 @@ import pytest
 import clusterdev.engine
 
 MODULES = sorted(
-    ["clusterdev.engine"]
+    ["clusterdev.engine", "clusterdev.simd"]  # simd: the engine's CPU setting (0131)
     + [m.name for m in pkgutil.walk_packages(clusterdev.engine.__path__, "clusterdev.engine.")]
 )
 

@@ -9,7 +9,7 @@ The work per row is kept to what cannot be avoided (decision 0110):
   spelling (a few thousand values), and each row is joined to that dictionary on its
   raw value, instead of running string functions on every row;
 * duplicated ids are narrowed down by sorting 64-bit hashes of the ids (decisions 0115,
-  0128), then found exactly by grouping only the rows whose hash repeats, and rows are
+  0128, 0131), then found exactly by grouping only the rows whose hash repeats, and rows are
   matched to them on every raw spelling they have (decision 0126);
 * nothing row by row is stored: one pass resolves and tests every row and totals the
   accepted ones by district × product × segment × grid cell (decision 0116), and both
@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +34,8 @@ import ibis.expr.types as ir
 import numpy as np
 import pyarrow as pa
 from ibis import _
+
+from clusterdev.simd import is_zen4
 
 from .backends import collect, lookup_table, materialise, short_error
 from .cells import KEY_BITS, cell_key, totals_expr
@@ -310,11 +312,11 @@ def _repeated_hashes(con: Any, table: ir.Table) -> pa.Table | None:
     """Hashes of the stripped ids that occur twice or are blank, or None when none do.
 
     DuckDB hashes the ids; the 8-byte hashes are sorted, several times faster than a
-    hash table of tens of millions of strings is built. NumPy sorts them where its sort
-    has the CPU's AVX-512 instructions, which is faster than DuckDB on two threads;
-    elsewhere NumPy sorts one element at a time, and DuckDB sorts (decisions 0123,
-    0128). Equal ids have equal hashes, so the ids behind the repeated hashes include
-    every duplicated id (decision 0115).
+    hash table of tens of millions of strings is built. NumPy sorts them where its
+    sort runs fast SIMD code (:func:`numpy_sort_path`), which is faster than DuckDB on
+    two threads; elsewhere DuckDB sorts (decisions 0123, 0128, 0131). Equal ids have
+    equal hashes, so the ids behind the repeated hashes include every duplicated id
+    (decision 0115).
     """
     expr = table.select(_h=_id_hash(table))
     hashes = con.to_pyarrow(expr if _numpy_sorts_fast() else expr.order_by("_h")).column("_h")
@@ -326,13 +328,40 @@ def _repeated_hashes(con: Any, table: ir.Table) -> pa.Table | None:
     return pa.table({"_h": pa.array(repeated, type=pa.uint64())})
 
 
-def _numpy_sorts_fast() -> bool:
-    """NumPy's sort of 64-bit integers runs on AVX-512 here (x86-simd-sort)."""
+def numpy_sort_path() -> str | None:
+    """The fast SIMD code NumPy sorts 64-bit integers with here, or None (then DuckDB
+    sorts): see :func:`sort_path`."""
     try:
         dispatch = importlib.import_module("numpy._core._multiarray_umath")
     except ImportError:  # a NumPy that moved it: let DuckDB sort
-        return False
-    return bool(getattr(dispatch, "__cpu_features__", {}).get("AVX512_SKX"))
+        return None
+    return sort_path(getattr(dispatch, "__cpu_features__", {}), is_zen4())
+
+
+def sort_path(features: Mapping[str, bool], zen4: bool) -> str | None:
+    """Which x86-simd-sort code NumPy runs with these dispatch ``features``, if fast.
+
+    Its AVX-512 code, except on AMD Zen 4, where it is four times slower than its AVX2
+    code (decision 0131); else its AVX2 code; else None, and DuckDB sorts (0123, 0128).
+
+    Examples
+    --------
+    >>> sort_path({"AVX512_SKX": True, "AVX2": True}, zen4=False)
+    'AVX-512'
+    >>> sort_path({"AVX512_SKX": True, "AVX2": True}, zen4=True) is None
+    True
+    >>> sort_path({"AVX512_SKX": False, "AVX2": True}, zen4=True)
+    'AVX2'
+    >>> sort_path({}, zen4=False) is None
+    True
+    """
+    if features.get("AVX512_SKX"):
+        return None if zen4 else "AVX-512"
+    return "AVX2" if features.get("AVX2") else None
+
+
+def _numpy_sorts_fast() -> bool:
+    return numpy_sort_path() is not None
 
 
 def _repeats(chunks: list[np.ndarray], blank: np.uint64) -> np.ndarray:
