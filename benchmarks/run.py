@@ -30,13 +30,38 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 P95_TARGET_MS = 150.0
 
 
+def cpu_description(cpuinfo: str) -> str:
+    """The first processor's model name, family and model, from ``/proc/cpuinfo``'s text.
+
+    The family and model tell CPU generations apart that share a model name ("AMD
+    EPYC" is Zen 4 at family 25 and Zen 5 at family 26), and the engine's timings
+    differ between them (decision 0131).
+
+    >>> cpu_description("model name : AMD EPYC\\ncpu family : 26\\nmodel : 2\\n")
+    'AMD EPYC, family 26 model 2'
+    >>> cpu_description("")
+    'unknown CPU'
+    """
+    fields: dict[str, str] = {}
+    for line in cpuinfo.splitlines():
+        name, colon, value = line.partition(":")
+        if not colon:
+            if fields:
+                break  # the first processor's block is enough
+            continue
+        fields.setdefault(name.strip(), value.strip())
+    cpu = fields.get("model name", "unknown CPU")
+    if "cpu family" in fields:
+        cpu += f", family {fields['cpu family']} model {fields.get('model', '?')}"
+    return cpu
+
+
 def machine() -> str:
-    cpu = "unknown CPU"
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+        cpu = cpu_description(Path("/proc/cpuinfo").read_text(errors="replace"))
+    except OSError:
+        cpu = "unknown CPU"
+    try:
         memory = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
         memory_gb = f"{int(memory) / 1024 / 1024:.0f} GB"
     except OSError:
